@@ -1,0 +1,35 @@
+# The commands people type. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(shell command -v uv 2>/dev/null || echo $(BIN)/uv)
+INVENTORY ?= inventory/local.yml
+GAMES_DIR ?= $(abspath ../shared/games)
+export GOBAN_GAMES_DIR ?= $(GAMES_DIR)
+
+.PHONY: help install test test-unit test-api test-web test-stack
+
+help: ## List the commands.
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/uv:
+	@command -v uv >/dev/null || python3 -m venv $(VENV)
+	@command -v uv >/dev/null || $(BIN)/pip install --quiet uv
+
+$(VENV)/.synced: pyproject.toml uv.lock servers/*/pyproject.toml | $(BIN)/uv
+	$(UV) sync --frozen --all-packages
+	@touch $@
+
+install: $(VENV)/.synced ## Create .venv with every Python dependency.
+
+test: install ## Run every test tier, as CI does.
+	$(MAKE) test-unit
+	$(MAKE) test-api
+
+test-unit: install ## Unit tests of goban_core and each server.
+	$(BIN)/pytest servers/core/tests
+
+test-api: install ## Conformance suite against both servers on a throwaway PostgreSQL.
+	tests/native/run.sh $(BIN)/pytest tests/api

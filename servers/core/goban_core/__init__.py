@@ -1,0 +1,1 @@
+"""Goban core package."""

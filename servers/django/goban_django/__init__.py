@@ -1,0 +1,1 @@
+"""Goban django package."""
