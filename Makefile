@@ -9,7 +9,7 @@ INVENTORY ?= inventory/local.yml
 GAMES_DIR ?= $(abspath ../shared/games)
 export GOBAN_GAMES_DIR ?= $(GAMES_DIR)
 
-.PHONY: help install test test-unit test-api test-web test-stack
+.PHONY: help install test test-unit test-native native-suites
 
 help: ## List the commands.
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,10 +26,14 @@ install: $(VENV)/.synced ## Create .venv with every Python dependency.
 
 test: install ## Run every test tier, as CI does.
 	$(MAKE) test-unit
-	$(MAKE) test-api
+	$(MAKE) test-native
 
-test-unit: install ## Unit tests of goban_core and each server.
+test-unit: install ## Unit tests of goban_core.
 	$(BIN)/pytest servers/core/tests
 
-test-api: install ## Conformance suite against both servers on a throwaway PostgreSQL.
-	tests/native/run.sh $(BIN)/pytest tests/api
+test-native: install ## Server tests and the conformance suite against both servers on a throwaway PostgreSQL.
+	tests/native/run.sh $(MAKE) --no-print-directory native-suites
+
+# Runs inside tests/native/run.sh, which exports GOBAN_API_URLS and POSTGRES_*.
+native-suites:
+	$(BIN)/pytest tests/api
