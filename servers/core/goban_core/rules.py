@@ -23,10 +23,12 @@ class IllegalMove(ValueError):
         self.reason = reason
         self.point = point
         self.move_number = move_number
-        message = f"a stone at {point} {_REASON_MESSAGES[reason]}"
-        if move_number is not None:
-            message = f"move {move_number}: {message}"
-        super().__init__(message)
+        # The message without the move number, for callers that number moves their own way.
+        self.description = f"a stone at {point} {_REASON_MESSAGES[reason]}"
+        if move_number is None:
+            super().__init__(self.description)
+        else:
+            super().__init__(f"move {move_number}: {self.description}")
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def import_sgf(data: bytes) -> ImportedGame:
         replay(size, moves)
     except IllegalMove as error:
         label = labels[error.move_number - 1]
-        raise SgfImportError(f"{label} is illegal: {error.args[0]}") from None
+        raise SgfImportError(f"{label} is illegal: {error.description}") from None
 
     info = GameInfo(
         board_size=size,
@@ -125,14 +125,15 @@ def _read_moves(nodes: list[sgf.Tree_node], size: int) -> tuple[list[Move], list
             black = (black - add_empty - add_white) | add_black
             white = (white - add_empty - add_black) | add_white
 
-        color = node.get_raw_move()[0]
+        color, raw_point = node.get_raw_move()
         if color is None:
             continue
         number = len(played) + 1
         try:
             _, sgf_move = node.get_move()
         except ValueError:
-            raise SgfImportError(f"move {number} has an invalid point") from None
+            shown = raw_point.decode("ascii", "replace")
+            raise SgfImportError(f"move {number} has an invalid point [{shown}] for a {size}x{size} board") from None
         played.append(Move(_point(sgf_move, size), color.upper()))
         played_labels.append(f"move {number}")
 
