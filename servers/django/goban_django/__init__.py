@@ -1,1 +1,1 @@
-"""Goban django package."""
+"""The Goban reference API server: Django, Django REST framework and the Django admin."""

@@ -1,0 +1,1 @@
+"""Pieces shared by every API: authentication, parsing, error bodies and response headers."""

@@ -1,0 +1,52 @@
+"""Error bodies of the API: {"detail": "..."} or an object of field errors, never HTML."""
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, JsonResponse
+from django.views import defaults
+from rest_framework import status
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+
+class PayloadTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"
+
+
+def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    """Turn exceptions raised in API views into the contract's JSON error bodies."""
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(response.data, list):
+        # A ValidationError raised with a message rather than per field.
+        response.data = {"detail": " ".join(str(message) for message in response.data)}
+    return response
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def page_not_found(request: HttpRequest, exception: Exception):
+    """Answer an unknown /api/ path with JSON and any other path with Django's page."""
+    if _is_api(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def bad_request(request: HttpRequest, exception: Exception):
+    """Answer a request Django rejects before any view (such as a bad Host) with JSON under /api/."""
+    if _is_api(request):
+        return JsonResponse({"detail": "Bad request."}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def server_error(request: HttpRequest):
+    """Answer an unhandled error under /api/ with JSON; the traceback goes to the log."""
+    if _is_api(request):
+        return JsonResponse({"detail": "Internal server error."}, status=500)
+    return defaults.server_error(request)

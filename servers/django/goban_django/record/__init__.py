@@ -1,0 +1,1 @@
+"""Game records and their moves: the `record` app, whose tables the FastAPI server shares."""

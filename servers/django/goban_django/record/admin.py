@@ -1,0 +1,29 @@
+"""The Django admin pages of records and moves."""
+
+from django.contrib import admin
+
+from goban_django.record.models import Move, Record
+
+
+class MoveInline(admin.TabularInline):
+    model = Move
+    extra = 0
+    fields = ["move", "color", "position"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Record)
+class RecordAdmin(admin.ModelAdmin):
+    list_display = ["id", "owner", "black_player", "white_player", "board_size", "winner", "created"]
+    list_filter = ["board_size", "winner", "ruleset"]
+    search_fields = ["name", "black_player", "white_player", "owner__username"]
+    readonly_fields = ["created"]
+    inlines = [MoveInline]
+
+
+@admin.register(Move)
+class MoveAdmin(admin.ModelAdmin):
+    list_display = ["id", "record", "move", "color", "position"]
+    list_select_related = ["record"]
+    raw_id_fields = ["record"]

@@ -1,0 +1,1 @@
+"""HTTP endpoints of the record app, one module per group of endpoints."""

@@ -1,0 +1,103 @@
+"""Endpoints that list, create, show, change and delete records."""
+
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from goban_django.common.fields import StrictCharField, StrictFloatField, StrictIntegerField
+from goban_django.record.apis.output import RecordOutputSerializer, record_detail_data
+from goban_django.record.models import Record
+from goban_django.record.selectors import record_get, record_list, record_moves, record_position
+from goban_django.record.services import record_create, record_delete, record_update
+
+
+def _validate_komi(value: float) -> float:
+    if not -100 <= value <= 100 or (value * 2) % 1 != 0:
+        raise serializers.ValidationError("Komi must be a multiple of 0.5 between -100 and 100.")
+    return value
+
+
+class RecordFieldsSerializer(serializers.Serializer):
+    """The fields a client may set on a record, all optional."""
+
+    name = StrictCharField(max_length=200, allow_blank=True, required=False)
+    black_player = StrictCharField(max_length=200, required=False)
+    white_player = StrictCharField(max_length=200, required=False)
+    comment = StrictCharField(max_length=400, allow_blank=True, required=False)
+    handicap = StrictIntegerField(min_value=0, max_value=9, required=False)
+    komi = StrictFloatField(validators=[_validate_komi], required=False)
+    ruleset = serializers.ChoiceField(choices=Record.Ruleset.values, required=False)
+
+
+class RecordListApi(APIView):
+    class PageSerializer(serializers.Serializer):
+        page_size = serializers.IntegerField(min_value=1, max_value=100, default=10)
+
+    class InputSerializer(RecordFieldsSerializer):
+        board_size = StrictIntegerField()
+
+        def validate_board_size(self, value: int) -> int:
+            if value not in Record.BoardSize.values:
+                raise serializers.ValidationError("Board size must be 9, 13 or 19.")
+            return value
+
+    def get(self, request: Request) -> Response:
+        """List the caller's records, newest first, one page at a time."""
+        query = self.PageSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        page = _page_number(request.query_params.get("page", "1"))
+
+        result = record_list(owner=request.user, page=page, page_size=query.validated_data["page_size"])
+        return Response(
+            {
+                "count": result.count,
+                "pages": result.pages,
+                "results": RecordOutputSerializer(result.results, many=True).data,
+            }
+        )
+
+    def post(self, request: Request) -> Response:
+        """Create a record for the caller."""
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+
+        record = record_create(owner=request.user, **serializer.validated_data)
+        return Response(RecordOutputSerializer(record).data, status=status.HTTP_201_CREATED)
+
+
+class RecordDetailApi(APIView):
+    class InputSerializer(RecordFieldsSerializer):
+        winner = serializers.ChoiceField(choices=Record.Winner.values, required=False)
+
+    def get(self, request: Request, record_id: int) -> Response:
+        """Show a record with its stones and moves."""
+        record = record_get(owner=request.user, record_id=record_id)
+        moves = record_moves(record=record)
+        position = record_position(record=record, moves=moves)
+        return Response(record_detail_data(record, moves, position))
+
+    def put(self, request: Request, record_id: int) -> Response:
+        """Change the given fields of a record; board_size is accepted and ignored."""
+        record = record_get(owner=request.user, record_id=record_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+
+        if serializer.validated_data:
+            record = record_update(record=record, **serializer.validated_data)
+        return Response(RecordOutputSerializer(record).data)
+
+    patch = put
+
+    def delete(self, request: Request, record_id: int) -> Response:
+        """Delete a record and its moves."""
+        record = record_get(owner=request.user, record_id=record_id)
+        record_delete(record=record)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _page_number(text: str) -> int:
+    # Any page that is not a number is as out of range as page 0.
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:
+        return 0
+    return int(text)

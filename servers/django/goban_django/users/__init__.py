@@ -1,0 +1,1 @@
+"""Accounts: registration, login and the current user, on Django's own auth_user table."""
