@@ -57,9 +57,8 @@ class Position:
         self.size = size
         self.captures: list[list[Point]] = []
         self._board: dict[Point, str] = {}
-        # The board after each move, starting with the empty board, because the ko check compares a new
-        # board with the one before the previous move.
-        self._history: list[frozenset[tuple[Point, str]]] = [frozenset()]
+        # The ko check compares a new board with the one before the previous move.
+        self._board_before_last_move: dict[Point, str] | None = None
 
     def play(self, move: Move) -> list[Point]:
         """Place the stone (or pass) and return the captured points sorted by (y, x).
@@ -68,7 +67,7 @@ class Position:
         occupied, a suicide, or a basic ko recapture.
         """
         if move.point is None:
-            self._commit(dict(self._board), [])
+            self._commit(self._board, [])
             return []
 
         point = move.point
@@ -93,9 +92,8 @@ class Position:
             raise IllegalMove("suicide", point)
 
         # Basic ko: a move that captures exactly one stone may not recreate the board before the previous move.
-        if len(captured) == 1 and len(self._history) >= 2:
-            if frozenset(board.items()) == self._history[-2]:
-                raise IllegalMove("ko", point)
+        if len(captured) == 1 and board == self._board_before_last_move:
+            raise IllegalMove("ko", point)
 
         ordered = sorted(captured, key=lambda p: (p[1], p[0]))
         self._commit(board, ordered)
@@ -115,8 +113,9 @@ class Position:
         return 0 <= x < self.size and 0 <= y < self.size
 
     def _commit(self, board: dict[Point, str], captured: list[Point]) -> None:
+        # Boards are never changed in place once committed, so keeping a reference is safe.
+        self._board_before_last_move = self._board
         self._board = board
-        self._history.append(frozenset(board.items()))
         self.captures.append(captured)
 
     def _neighbours(self, point: Point) -> Iterator[Point]:

@@ -28,7 +28,7 @@ class ImportedGame:
 
 
 class SgfImportError(ValueError):
-    """An SGF file that cannot become a record; the message says why and is shown to the user."""
+    """An SGF file that cannot become a record. Its message explains why and is meant for the user."""
 
 
 def import_sgf(data: bytes) -> ImportedGame:
@@ -75,8 +75,8 @@ def _parse(data: bytes) -> sgf.Sgf_game:
         raise SgfImportError("the file is not a game of Go: its GM property is not 1")
     size_value = root.get("SZ", [b"19"])[0].strip()
     if size_value not in [str(size).encode() for size in BOARD_SIZES]:
-        shown = size_value.decode("ascii", "replace")
-        raise SgfImportError(f"unsupported board size {shown}: expected 9, 13 or 19")
+        size_text = size_value.decode("ascii", "replace")
+        raise SgfImportError(f"unsupported board size {size_text}: expected 9, 13 or 19")
 
     try:
         return sgf.Sgf_game.from_coarse_game_tree(coarse, override_encoding=_encoding(data, root))
@@ -132,8 +132,8 @@ def _read_moves(nodes: list[sgf.Tree_node], size: int) -> tuple[list[Move], list
         try:
             _, sgf_move = node.get_move()
         except ValueError:
-            shown = raw_point.decode("ascii", "replace")
-            raise SgfImportError(f"move {number} has an invalid point [{shown}] for a {size}x{size} board") from None
+            point_text = raw_point.decode("ascii", "replace")
+            raise SgfImportError(f"move {number} has an invalid point [{point_text}] for a {size}x{size} board") from None
         played.append(Move(_point(sgf_move, size), color.upper()))
         played_labels.append(f"move {number}")
 
@@ -172,7 +172,7 @@ def _text(node: sgf.Tree_node, name: str, max_length: int) -> str:
 def _handicap(root: sgf.Tree_node, moves: list[Move], setup_black: int) -> int:
     """Choose the handicap so that next_color() gives the colours the file records.
 
-    Black setup stones are the handicap stones whatever HA says (at most 9). Without them,
+    Black setup stones are the handicap stones whatever the HA value (at most 9). Without them,
     HA counts only if the file starts with that many black moves, as in free placement.
     """
     if setup_black:

@@ -34,7 +34,7 @@ def test_export_writes_every_root_property_and_move():
     )
 
 
-def test_export_of_an_empty_undecided_game_leaves_out_optional_properties():
+def test_export_omits_unset_properties():
     info = GameInfo(board_size=19, created=datetime.date(2026, 1, 2))
 
     assert export_sgf(info, []) == (
@@ -98,7 +98,7 @@ def test_exported_moves_read_back_with_sgfmill():
     assert [node.get_move() for node in nodes] == [("b", (12, 0)), ("w", (0, 12)), ("b", (11, 3)), ("w", None)]
 
 
-def test_export_date_of_an_aware_datetime_is_taken_in_utc():
+def test_export_date_is_taken_in_utc():
     created = datetime.datetime(2026, 12, 5, 2, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
 
     assert "DT[2026-12-04]" in export_sgf(GameInfo(board_size=9, created=created), [])
