@@ -60,11 +60,11 @@ class Position:
         # The ko check compares a new board with the one before the previous move.
         self._board_before_last_move: dict[Point, str] | None = None
 
-    def play(self, move: Move) -> list[Point]:
+    def play(self, move: Move, *, check_ko: bool = True) -> list[Point]:
         """Place the stone (or pass) and return the captured points sorted by (y, x).
 
         Raise IllegalMove and leave the position unchanged when the point is off the board,
-        occupied, a suicide, or a basic ko recapture.
+        occupied, a suicide, or (unless check_ko is false) a basic ko recapture.
         """
         if move.point is None:
             self._commit(self._board, [])
@@ -92,7 +92,7 @@ class Position:
             raise IllegalMove("suicide", point)
 
         # Basic ko: a move that captures exactly one stone may not recreate the board before the previous move.
-        if len(captured) == 1 and board == self._board_before_last_move:
+        if check_ko and len(captured) == 1 and board == self._board_before_last_move:
             raise IllegalMove("ko", point)
 
         ordered = sorted(captured, key=lambda p: (p[1], p[0]))
@@ -141,15 +141,17 @@ class Position:
         return group, liberties
 
 
-def replay(size: int, moves: Sequence[Move]) -> Position:
+def replay(size: int, moves: Sequence[Move], *, check_ko: bool = True) -> Position:
     """Play moves in order on an empty board and return the resulting position.
 
-    Raise IllegalMove with move_number set (1-based) at the first move the rules forbid.
+    Raise IllegalMove with move_number set (1-based) at the first move the rules forbid. The
+    original go-recordkeeper servers stored ko recaptures, so check_ko=False replays such
+    records, while a move played afterwards on the returned position is still checked for ko.
     """
     position = Position(size)
     for number, move in enumerate(moves, start=1):
         try:
-            position.play(move)
+            position.play(move, check_ko=check_ko)
         except IllegalMove as error:
             raise IllegalMove(error.reason, error.point, move_number=number) from None
     return position

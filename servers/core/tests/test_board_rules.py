@@ -175,6 +175,26 @@ def test_ko_recapture_after_two_passes_is_allowed():
     assert position.play(Move((2, 1), "B")) == [(1, 1)]
 
 
+def test_ko_recapture_replays_without_the_ko_check():
+    """Records of the original servers, which did not enforce ko, still replay."""
+    moves = ko_moves() + [Move((2, 1), "B")]
+
+    position = replay(9, moves, check_ko=False)
+
+    assert position.captures[-1] == [(1, 1)]
+    with pytest.raises(IllegalMove) as raised:
+        position.play(Move((1, 1), "W"))
+    assert raised.value.reason == "ko"
+
+
+def test_replay_rejects_a_stored_ko_recapture_by_default():
+    with pytest.raises(IllegalMove) as raised:
+        replay(9, ko_moves() + [Move((2, 1), "B")])
+
+    assert raised.value.reason == "ko"
+    assert raised.value.move_number == 9
+
+
 def test_snapback_recapture_is_legal():
     """A recapture that takes several stones is not a ko, even right after a one-stone capture."""
     white = [(1, 0), (1, 1), (2, 1), (3, 1), (4, 1), (4, 0)]
