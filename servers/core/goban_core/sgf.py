@@ -1,4 +1,4 @@
-"""SGF export and import of records; the names both servers import."""
+"""SGF export and import of records: the names that both servers import."""
 
 from goban_core.sgf_export import download_filename_header, export_sgf
 from goban_core.sgf_import import ImportedGame, SgfImportError, import_sgf

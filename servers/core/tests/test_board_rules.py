@@ -76,7 +76,7 @@ def test_group_with_a_liberty_left_is_not_captured():
     assert position.play(Move((1, 1), "B")) == []
 
 
-def test_single_stone_suicide_is_refused():
+def test_single_stone_suicide_is_rejected():
     position = setup_position(9, black=[(1, 0), (0, 1)], white=[])
 
     with pytest.raises(IllegalMove) as raised:
@@ -87,7 +87,7 @@ def test_single_stone_suicide_is_refused():
     assert position.color_at((0, 0)) is None
 
 
-def test_multi_stone_suicide_is_refused():
+def test_multi_stone_suicide_is_rejected():
     position = setup_position(9, black=[(2, 0), (1, 1), (0, 1)], white=[(0, 0)])
 
     with pytest.raises(IllegalMove) as raised:
@@ -103,7 +103,7 @@ def test_move_without_liberty_that_captures_is_legal():
     assert position.play(Move((0, 0), "W")) == [(1, 0), (0, 1)]
 
 
-def test_refused_move_leaves_the_position_unchanged():
+def test_rejected_move_changes_nothing():
     position = setup_position(9, black=[(1, 0), (0, 1)], white=[(4, 4)])
     stones_before = position.stones()
     captures_before = list(position.captures)
@@ -116,14 +116,14 @@ def test_refused_move_leaves_the_position_unchanged():
 
 
 @pytest.mark.parametrize("point", [(-1, 0), (0, -1), (9, 0), (0, 9), (9, 9)])
-def test_off_board_point_is_refused(point):
+def test_off_board_point_is_rejected(point):
     with pytest.raises(IllegalMove) as raised:
         Position(9).play(Move(point, "B"))
 
     assert raised.value.reason == "off_board"
 
 
-def test_occupied_point_is_refused():
+def test_occupied_point_is_rejected():
     position = setup_position(9, black=[(4, 4)], white=[])
 
     with pytest.raises(IllegalMove) as raised:
@@ -153,7 +153,7 @@ def test_ko_capture_takes_one_stone():
     assert position.captures[-1] == [(2, 1)]
 
 
-def test_immediate_ko_recapture_is_refused():
+def test_immediate_ko_recapture_is_rejected():
     position = replay(9, ko_moves())
 
     with pytest.raises(IllegalMove) as raised:
@@ -236,6 +236,6 @@ def test_stones_are_sorted_by_y_then_x():
     assert replay(9, moves).stones() == [(0, 0, "B"), (4, 0, "B"), (8, 0, "B"), (0, 8, "W"), (8, 8, "W")]
 
 
-def test_move_with_an_unknown_color_is_refused():
+def test_move_with_an_unknown_color_is_rejected():
     with pytest.raises(ValueError):
         Move((0, 0), "X")
