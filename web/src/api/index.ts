@@ -1,0 +1,4 @@
+/** The Goban API client: one typed module for every endpoint of the contract. */
+export * from './types'
+export * from './errors'
+export * from './client'
