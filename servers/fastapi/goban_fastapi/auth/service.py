@@ -1,0 +1,64 @@
+"""Writes and reads of users: registration as Django would insert it, and password checks."""
+
+import datetime
+import functools
+
+from goban_core.passwords import hash_password, verify_password
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from goban_fastapi.auth.models import User
+from goban_fastapi.auth.schemas import UserCreate
+
+
+class UsernameTaken(ValueError):
+    """Another user has this username, compared without case."""
+
+
+@functools.cache
+def _unusable_hash() -> str:
+    # Checking a password against this when the user is unknown makes a failed login take as long
+    # as a wrong password, so response times do not tell which usernames exist.
+    return hash_password("not a password of any user")
+
+
+def user_create(session: Session, *, data: UserCreate) -> User:
+    """Insert a user with the columns Django's create_user sets; raise UsernameTaken on a clash."""
+    # The lock serialises registrations of one username (in any case) across both servers, since
+    # the unique index on auth_user.username is case-sensitive.
+    session.execute(text("SELECT pg_advisory_xact_lock(hashtext(lower(:username)))"), {"username": data.username})
+    clash = select(User.id).where(func.upper(User.username) == data.username.upper())
+    if session.scalar(clash) is not None:
+        raise UsernameTaken(data.username)
+
+    user = User(
+        username=data.username,
+        email=data.email,
+        password=hash_password(data.password),
+        first_name="",
+        last_name="",
+        is_active=True,
+        is_staff=False,
+        is_superuser=False,
+        last_login=None,
+        date_joined=datetime.datetime.now(datetime.UTC),
+    )
+    session.add(user)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise UsernameTaken(data.username) from None
+    return user
+
+
+def user_authenticate(session: Session, *, username: str, password: str) -> User | None:
+    """Return the active user with exactly this username and password, or None."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        verify_password(password, _unusable_hash())
+        return None
+    if not verify_password(password, user.password) or not user.is_active:
+        return None
+    return user

@@ -1,0 +1,1 @@
+"""Game records, their moves and SGF."""
