@@ -37,3 +37,39 @@ test-native: install ## Server tests and the conformance suite against both serv
 # Runs inside tests/native/run.sh, which exports GOBAN_API_URLS and POSTGRES_*.
 native-suites:
 	$(BIN)/pytest tests/api
+
+# Deployment with Ansible (playbooks/). INVENTORY names the hosts; the default,
+# inventory/local.yml, is this machine.
+ANSIBLE_PLAYBOOK = $(BIN)/ansible-playbook -i $(INVENTORY)
+LINES ?= 100
+
+.PHONY: deploy update rollback backup restore smoke logs status test-deploy
+
+deploy: install ## Provision the INVENTORY hosts and deploy the committed HEAD.
+	$(ANSIBLE_PLAYBOOK) playbooks/site.yml
+
+update: install ## Rolling update to the committed HEAD; rolls back by itself on failure.
+	$(ANSIBLE_PLAYBOOK) playbooks/update.yml
+
+rollback: install ## Return to the previous release, one server at a time.
+	$(ANSIBLE_PLAYBOOK) playbooks/rollback.yml
+
+backup: install ## Dump the database now and copy the dump to backups/HOST/.
+	$(ANSIBLE_PLAYBOOK) playbooks/backup.yml
+
+restore: install ## Restore the database from FILE=backups/HOST/NAME.dump (asks first unless CONFIRM=yes).
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/HOST/NAME.dump [CONFIRM=yes]" >&2; exit 2; }
+	$(ANSIBLE_PLAYBOOK) playbooks/restore.yml -e goban_restore_file=$(abspath $(FILE)) \
+		$(if $(filter yes,$(CONFIRM)),-e goban_restore_confirm=yes)
+
+smoke: install ## Run the testinfra smoke checks against the INVENTORY hosts.
+	$(BIN)/pytest --hosts=ansible://all --ansible-inventory=$(INVENTORY) tests/infra
+
+logs: install ## Show the last LINES (100) log lines of every container.
+	$(ANSIBLE_PLAYBOOK) playbooks/logs.yml -e goban_logs_lines=$(LINES)
+
+status: install ## Show the current release and the state of every container.
+	$(ANSIBLE_PLAYBOOK) playbooks/status.yml
+
+test-deploy: install ## After make deploy here: imports, update under load, failed update, backup and restore.
+	GOBAN_INVENTORY=$(abspath $(INVENTORY)) $(BIN)/pytest tests/deploy
