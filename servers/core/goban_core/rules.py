@@ -1,6 +1,7 @@
 """The rules of Go that a record keeper enforces: captures, suicide, basic ko and whose turn it is."""
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 Point = tuple[int, int]
@@ -56,9 +57,12 @@ class Position:
             raise ValueError(f"invalid board size {size}: expected a positive integer")
         self.size = size
         self.captures: list[list[Point]] = []
-        self._board: dict[Point, str] = {}
-        # The ko check compares a new board with the one before the previous move.
-        self._board_before_last_move: dict[Point, str] | None = None
+        # One entry per point, index x + y * size, so index order is (y, x) order.
+        self._board: list[str | None] = [None] * (size * size)
+        self._neighbours = _neighbour_table(size)
+        # Basic ko needs only the previous move: its stone's index and the indexes it captured.
+        self._last_index: int | None = None
+        self._last_captured: list[int] = []
 
     def play(self, move: Move, *, check_ko: bool = True) -> list[Point]:
         """Place the stone (or pass) and return the captured points sorted by (y, x).
@@ -67,78 +71,103 @@ class Position:
         occupied, a suicide, or (unless check_ko is false) a basic ko recapture.
         """
         if move.point is None:
-            self._commit(self._board, [])
+            self._commit(None, [])
             return []
 
         point = move.point
         if not self.is_on_board(point):
             raise IllegalMove("off_board", point)
-        if point in self._board:
+        board = self._board
+        index = point[0] + point[1] * self.size
+        if board[index] is not None:
             raise IllegalMove("occupied", point)
 
-        board = dict(self._board)
-        board[point] = move.color
-        captured: set[Point] = set()
-        for neighbour in self._neighbours(point):
-            if board.get(neighbour) == opposite(move.color) and neighbour not in captured:
-                group, liberties = self._group(board, neighbour)
-                if not liberties:
-                    captured |= group
-        for stone in captured:
-            del board[stone]
-
-        _, liberties = self._group(board, point)
-        if not liberties:
+        board[index] = move.color
+        captured = self._captured_by(index)
+        if not captured and _group_without_liberty(board, self._neighbours, index):
+            board[index] = None
             raise IllegalMove("suicide", point)
-
-        # Basic ko: a move that captures exactly one stone may not recreate the board before the previous move.
-        if check_ko and len(captured) == 1 and board == self._board_before_last_move:
+        if check_ko and self._is_ko_recapture(index, captured):
+            board[index] = None
             raise IllegalMove("ko", point)
 
-        ordered = sorted(captured, key=lambda p: (p[1], p[0]))
-        self._commit(board, ordered)
-        return ordered
+        for stone in captured:
+            board[stone] = None
+        self._commit(index, captured)
+        return self.captures[-1]
 
     def stones(self) -> list[tuple[int, int, str]]:
         """Return the stones on the board as (x, y, color), sorted by (y, x)."""
-        return [(x, y, color) for (x, y), color in sorted(self._board.items(), key=lambda item: (item[0][1], item[0][0]))]
+        size = self.size
+        return [(index % size, index // size, color) for index, color in enumerate(self._board) if color is not None]
 
     def color_at(self, point: Point) -> str | None:
         """Return the color of the stone at point, or None when it is empty."""
-        return self._board.get(point)
+        return self._board[point[0] + point[1] * self.size]
 
     def is_on_board(self, point: Point) -> bool:
         """Return whether both coordinates lie between 0 and size - 1."""
         x, y = point
         return 0 <= x < self.size and 0 <= y < self.size
 
-    def _commit(self, board: dict[Point, str], captured: list[Point]) -> None:
-        # Boards are never changed in place once committed, so keeping a reference is safe.
-        self._board_before_last_move = self._board
-        self._board = board
-        self.captures.append(captured)
+    def _captured_by(self, index: int) -> list[int]:
+        """Return the sorted indexes of the opposing stones next to index that have no liberty left."""
+        board, neighbours = self._board, self._neighbours
+        enemy = opposite(board[index])
+        captured: list[int] = []
+        for neighbour in neighbours[index]:
+            if board[neighbour] == enemy and neighbour not in captured:
+                captured += _group_without_liberty(board, neighbours, neighbour)
+        captured.sort()
+        return captured
 
-    def _neighbours(self, point: Point) -> Iterator[Point]:
-        x, y = point
-        for neighbour in ((x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)):
-            if self.is_on_board(neighbour):
-                yield neighbour
+    def _is_ko_recapture(self, index: int, captured: list[int]) -> bool:
+        # Taking back one stone recreates the board before the previous move exactly when the
+        # previous move captured one stone, here, and the stone taken now is that move's stone.
+        return len(captured) == 1 and captured[0] == self._last_index and self._last_captured == [index]
 
-    def _group(self, board: dict[Point, str], start: Point) -> tuple[set[Point], set[Point]]:
-        """Return the stones connected to start and the liberties of that group."""
-        color = board[start]
-        group = {start}
-        liberties: set[Point] = set()
-        frontier = [start]
-        while frontier:
-            for neighbour in self._neighbours(frontier.pop()):
-                occupant = board.get(neighbour)
-                if occupant is None:
-                    liberties.add(neighbour)
-                elif occupant == color and neighbour not in group:
-                    group.add(neighbour)
-                    frontier.append(neighbour)
-        return group, liberties
+    def _commit(self, index: int | None, captured: list[int]) -> None:
+        size = self.size
+        self._last_index = index
+        self._last_captured = captured
+        self.captures.append([(stone % size, stone // size) for stone in captured])
+
+
+@functools.cache
+def _neighbour_table(size: int) -> tuple[tuple[int, ...], ...]:
+    """Return, for each point index of a size x size board, the indexes of its on-board neighbours."""
+    table = []
+    for y in range(size):
+        for x in range(size):
+            table.append(
+                tuple(
+                    nx + ny * size
+                    for nx, ny in ((x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1))
+                    if 0 <= nx < size and 0 <= ny < size
+                )
+            )
+    return tuple(table)
+
+
+def _group_without_liberty(board: list[str | None], neighbours: tuple[tuple[int, ...], ...], start: int) -> list[int]:
+    """Return the stones of start's group when it has no liberty, else an empty list.
+
+    The search stops at the first liberty, so a group that lives costs only the stones visited
+    before it.
+    """
+    color = board[start]
+    group = [start]
+    seen = {start}
+    # A for loop over a list also visits the items appended during the loop.
+    for stone in group:
+        for neighbour in neighbours[stone]:
+            occupant = board[neighbour]
+            if occupant is None:
+                return []
+            if occupant == color and neighbour not in seen:
+                seen.add(neighbour)
+                group.append(neighbour)
+    return group
 
 
 def replay(size: int, moves: Sequence[Move], *, check_ko: bool = True) -> Position:
