@@ -58,7 +58,7 @@ describe('GameView', () => {
     const wrapper = await mountGame()
     expect(wrapper.get('[data-testid="status"]').text()).toBe('Move 1 · White to play')
     expect(wrapper.findAll('[data-stone]')).toHaveLength(1)
-    expect(wrapper.get('[data-testid="last-move"]').attributes('cx')).toBe('3')
+    expect(wrapper.get('[data-testid="last-move"]').attributes('cx')).toBe('2')
   })
 
   it('takes captured stones off the board', async () => {
