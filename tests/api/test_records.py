@@ -120,11 +120,23 @@ def test_create_record_rejects_field_beyond_limits(api: httpx.Client, user: User
 
 @pytest.mark.parametrize("komi", [0, 7, -3])
 def test_integer_komi_is_serialised_as_float(api: httpx.Client, user: User, komi: int):
+    """Komi is a float in every body that carries a record, even when sent as an integer."""
     response = api.post("/api/records/", json={"board_size": 9, "komi": komi}, headers=user.headers)
-
     assert response.status_code == 201, response.text
-    assert response.json()["komi"] == komi
-    assert isinstance(response.json()["komi"], float)
+    record_id = response.json()["id"]
+    updated = api.patch(f"/api/records/{record_id}/", json={"komi": komi - 1}, headers=user.headers)
+    listed = api.get("/api/records/", headers=user.headers)
+
+    assert updated.status_code == 200, updated.text
+    assert listed.status_code == 200, listed.text
+    komis = [
+        response.json()["komi"],
+        updated.json()["komi"],
+        get_detail(api, user, record_id)["komi"],
+        listed.json()["results"][0]["komi"],
+    ]
+    assert komis == [komi, komi - 1, komi - 1, komi - 1]
+    assert [type(value) for value in komis] == [float] * 4
 
 
 @pytest.mark.parametrize("board_size", [0, 7, 10, 18, 21, -19, None], ids=str)
@@ -351,6 +363,27 @@ def test_update_with_one_bad_field_changes_nothing(api: httpx.Client, user: User
     assert get_detail(api, user, record["id"]) == {**record, "stones": [], "moves": []}
 
 
+RECORD_REQUESTS = [
+    ("GET", "/", None),
+    ("PUT", "/", {"name": "x"}),
+    ("PATCH", "/", {"name": "x"}),
+    ("DELETE", "/", None),
+    ("POST", "/play/", {"x": 0, "y": 0}),
+    ("POST", "/pass/", None),
+    ("POST", "/undo/", None),
+    ("GET", "/download/", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "body"), RECORD_REQUESTS, ids=[f"{m} {s}" for m, s, _ in RECORD_REQUESTS]
+)
+def test_unknown_record_is_not_found(api: httpx.Client, user: User, method: str, suffix: str, body):
+    response = api.request(method, f"/api/records/{2**62}{suffix}", json=body, headers=user.headers)
+
+    assert_detail_error(response, 404)
+
+
 def test_delete_record_then_it_is_gone(api: httpx.Client, fresh_user: User):
     record = create_record(api, fresh_user, board_size=9)
     play_sequence(api, fresh_user, record["id"], [(0, 0), (1, 1), None])
@@ -365,20 +398,8 @@ def test_delete_record_then_it_is_gone(api: httpx.Client, fresh_user: User):
     assert api.get("/api/records/", headers=fresh_user.headers).json() == {"count": 0, "pages": 1, "results": []}
 
 
-OTHER_USER_REQUESTS = [
-    ("GET", "/", None),
-    ("PUT", "/", {"name": "taken"}),
-    ("PATCH", "/", {"name": "taken"}),
-    ("DELETE", "/", None),
-    ("POST", "/play/", {"x": 5, "y": 5}),
-    ("POST", "/pass/", None),
-    ("POST", "/undo/", None),
-    ("GET", "/download/", None),
-]
-
-
 @pytest.mark.parametrize(
-    ("method", "suffix", "body"), OTHER_USER_REQUESTS, ids=[f"{m} {s}" for m, s, _ in OTHER_USER_REQUESTS]
+    ("method", "suffix", "body"), RECORD_REQUESTS, ids=[f"{m} {s}" for m, s, _ in RECORD_REQUESTS]
 )
 def test_other_users_record_is_not_found(
     api: httpx.Client, user: User, other_user: User, small_record: dict, method: str, suffix: str, body
