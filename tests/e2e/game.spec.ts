@@ -22,7 +22,7 @@ async function register(page: Page): Promise<string> {
 // The board's SVG leaves a margin of 0.9 of the line spacing around the points for the coordinates.
 const BOARD_MARGIN = 0.9
 
-/** The page coordinates of board point (x, y): column from the left, row from the top. */
+/** Return the page coordinates of board point (x, y): column from the left, row from the top. */
 async function boardPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
   const board = page.getByTestId('board')
   const box = await board.boundingBox()

@@ -8,7 +8,7 @@ interface Reply {
   headers?: Record<string, string>
 }
 
-/** A fetch that answers the queued replies in order and records each request. */
+/** Return a fetch that sends the queued replies in order and records each request. */
 function fakeFetch(...replies: Reply[]) {
   const requests: { url: string; init: RequestInit }[] = []
   const fetch = vi.fn(async (url: string | URL | Request, init: RequestInit = {}) => {
@@ -111,7 +111,7 @@ describe('ApiClient', () => {
     expect(rejected).toHaveLength(1)
   })
 
-  it('reads a 403 on a move as an illegal move while the token is valid', async () => {
+  it('play 403 with valid token is illegal move', async () => {
     const { fetch, requests } = fakeFetch(
       { status: 403, body: { detail: 'Illegal move: suicide.' } },
       { status: 200, body: { id: 1, username: 'ann', email: 'a@example.com' } },
@@ -125,7 +125,7 @@ describe('ApiClient', () => {
     expect(rejected).toEqual([])
   })
 
-  it('reads a 403 on a move as a rejected token when the user check fails too', async () => {
+  it('undo 403 with rejected token ends session', async () => {
     const { fetch } = fakeFetch(
       { status: 403, body: { detail: 'Invalid or expired token.' } },
       { status: 403, body: { detail: 'Invalid or expired token.' } },

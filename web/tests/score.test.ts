@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type Move, Position, replay } from '../src/go/board'
 import { countingFor, estimateScore, formatMargin, pointIndex, toggleDeadChain } from '../src/go/score'
 
-/** Black holds columns 0-3 with a wall on column 3, White columns 5-8 with a wall on column 5; column 4 is neutral. */
+/** Build walls on columns 3 (Black) and 5 (White), so each side owns three columns and column 4 is neutral. */
 function walls(): Position {
   const moves: Move[] = []
   for (let y = 0; y < 9; y++) {

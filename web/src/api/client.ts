@@ -1,7 +1,7 @@
 /**
- * The typed client of the Goban HTTP API. It talks only to `/api/` on the
- * page's own origin (nginx or the Vite proxy forwards it to a server) and
- * remembers which server answered last.
+ * The typed client of the Goban HTTP API. It sends requests only to `/api/`
+ * on the page's own origin, which nginx or the Vite proxy forwards to a
+ * server, and records which server sent the last response.
  */
 import { ApiError, SessionError, errorFromResponse } from './errors'
 import type {
@@ -28,7 +28,7 @@ export interface ApiClientOptions {
   /** Called before a SessionError is thrown, so the app can send the person to log in. */
   onSessionRejected?: (error: SessionError) => void
   fetch?: typeof fetch
-  /** Where the API lives; only tests change it. */
+  /** Path prefix of the API, `/api/` unless a test sets another. */
   baseUrl?: string
 }
 

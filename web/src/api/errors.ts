@@ -13,7 +13,7 @@ export class ApiError extends Error {
     this.name = 'ApiError'
   }
 
-  /** The messages for one field, empty when the field has none. */
+  /** Return the messages for one field, empty when the field has none. */
   forField(field: string): string[] {
     return this.fieldErrors[field] ?? []
   }
@@ -28,9 +28,9 @@ export class SessionError extends ApiError {
 }
 
 /**
- * Build an ApiError from a failed response. Bodies of the form
- * `{"detail": "..."}` give the message; an object mapping fields to lists
- * of messages gives field errors; anything else falls back to the status.
+ * Build an ApiError from a failed response. A body `{"detail": "..."}`
+ * gives the message, and an object mapping fields to lists of messages
+ * gives field errors. Any other body falls back to the status.
  */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   const fallback = `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`

@@ -81,7 +81,7 @@ export interface RecordDetail extends GameRecord {
   moves: ApiMove[]
 }
 
-/** What a play or an undo changed on the board. */
+/** Board changes of a play or an undo: stones added and points cleared. */
 export interface BoardChange {
   add: ApiStone[]
   remove: ApiPoint[]

@@ -1,7 +1,7 @@
 /**
- * The logged-in person, shared by every view. The token lives in
- * localStorage so a reload keeps the session; a token the server rejects
- * ends the session with a message shown on the login page.
+ * The logged-in person, shared by every view. The token is kept in
+ * localStorage so that a reload keeps the session. A token the server
+ * rejects ends the session with a message shown on the login page.
  */
 import { computed, reactive, readonly } from 'vue'
 import { ApiClient, ApiError, SessionError, type User } from '../api'

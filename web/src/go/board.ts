@@ -1,8 +1,8 @@
 /**
  * The rules of Go needed to show a game: placing stones, captures, suicide
- * and basic ko. The server decides whether a move is legal; this module
- * mirrors its rules so the client can replay the moves it receives and
- * explain a rejected move. It knows nothing of HTTP.
+ * and basic ko. The server decides whether a move is legal. This module
+ * mirrors its rules so that the client can replay the moves it receives
+ * and explain a rejected move, and it makes no HTTP requests.
  */
 
 export type Color = 'B' | 'W'
@@ -83,7 +83,7 @@ export class Position {
     return this.moves.at(-1) ?? null
   }
 
-  /** Every stone on the board, ordered by row, then column. */
+  /** Return every stone on the board, ordered by row, then column. */
   stones(): Stone[] {
     const stones: Stone[] = []
     this.grid.forEach((color, index) => {
@@ -94,7 +94,7 @@ export class Position {
     return stones
   }
 
-  /** The chain of stones connected to `point` and its liberties. */
+  /** Return the chain of stones connected to `point` and its number of liberties. */
   chain(point: Point): { stones: Point[]; liberties: number } {
     const color = this.at(point)
     if (color === null) {

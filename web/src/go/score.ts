@@ -1,9 +1,10 @@
 /**
- * A score estimate for a finished position. The person marks dead chains;
- * every empty region bordered by living stones of one colour only is that
+ * A score estimate for a finished position. The person marks dead chains.
+ * Every empty region bordered by living stones of one colour only is that
  * colour's territory, and the points of dead stones inside it count as
- * territory too. It is an estimate: seki and neutral points inside
- * territory are not recognised.
+ * territory too.
+ * NOTE: seki and neutral points inside territory are not recognised, so
+ * the totals are an estimate for positions that contain them.
  */
 import { type Color, type Point, type Position, opponent } from './board'
 
