@@ -7,6 +7,7 @@ GOBAN_DEBUG: "1", "true" or "yes" turns on Django's debug mode, never in product
 """
 
 import os
+import warnings
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -110,6 +111,9 @@ STATIC_ROOT = os.environ.get("GOBAN_STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 # Without a collected STATIC_ROOT (native runs), whitenoise serves the admin's files
 # straight from the installed apps.
 WHITENOISE_USE_FINDERS = not Path(STATIC_ROOT, "admin").is_dir()
+if WHITENOISE_USE_FINDERS:
+    # whitenoise warns on every start that STATIC_ROOT is missing, which is expected here.
+    warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 # Plain names rather than a manifest, so the admin renders whether or not collectstatic ran.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

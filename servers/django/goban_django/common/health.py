@@ -24,7 +24,7 @@ class HealthApi(APIView):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
         except DatabaseError as error:
-            logger.warning("health check: database unavailable: %s", error)
+            logger.warning("health check: database unavailable: %s", " ".join(str(error).split()))
             body = {"status": "error", "server": SERVER_NAME, "database": "unavailable"}
             return Response(body, status=status.HTTP_503_SERVICE_UNAVAILABLE)
         return Response({"status": "ok", "server": SERVER_NAME, "database": "ok"})

@@ -31,9 +31,6 @@ class RecordFieldsSerializer(serializers.Serializer):
 
 
 class RecordListApi(APIView):
-    class PageSerializer(serializers.Serializer):
-        page_size = serializers.IntegerField(min_value=1, max_value=100, default=10)
-
     class InputSerializer(RecordFieldsSerializer):
         board_size = StrictIntegerField()
 
@@ -44,11 +41,10 @@ class RecordListApi(APIView):
 
     def get(self, request: Request) -> Response:
         """List the caller's records, newest first, one page at a time."""
-        query = self.PageSerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
+        page_size = _page_size(request.query_params.get("page_size", "10"))
         page = _page_number(request.query_params.get("page", "1"))
 
-        result = record_list(owner=request.user, page=page, page_size=query.validated_data["page_size"])
+        result = record_list(owner=request.user, page=page, page_size=page_size)
         return Response(
             {
                 "count": result.count,
@@ -96,8 +92,14 @@ class RecordDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+def _page_size(text: str) -> int:
+    # The length check keeps int() away from huge digit strings; "100" is the longest valid size.
+    size = int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else 0
+    if not 1 <= size <= 100:
+        raise serializers.ValidationError({"page_size": ["Page size must be an integer from 1 to 100."]})
+    return size
+
+
 def _page_number(text: str) -> int:
-    # Any page that is not a number is as out of range as page 0.
-    if not (text.isascii() and text.isdigit()) or len(text) > 9:
-        return 0
-    return int(text)
+    # A page that is not a number is as out of range as page 0.
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0

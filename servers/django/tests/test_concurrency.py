@@ -1,0 +1,47 @@
+"""Moves sent at the same time to one record are serialised by the row lock on the record."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from goban_core.tokens import issue_token
+from rest_framework.test import APIClient
+
+from goban_django.record.models import Move
+from tests.factories import record_make
+
+THREADS = 8
+MOVES_PER_THREAD = 10
+
+
+def _send(token: str, record_id: int, thread: int) -> list[int]:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    statuses = []
+    try:
+        for step in range(MOVES_PER_THREAD):
+            if step % 5 == 4:
+                response = client.post(f"/api/records/{record_id}/pass/")
+            else:
+                # Each thread owns two rows of the board, so no two stones meet on one point.
+                point = {"x": step, "y": thread * 2 + step % 2}
+                response = client.post(f"/api/records/{record_id}/play/", point, format="json")
+            statuses.append(response.status_code)
+    finally:
+        connection.close()
+    return statuses
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_moves_get_consecutive_numbers(user):
+    record = record_make(owner=user, board_size=19)
+    token = issue_token(user.pk, settings.SECRET_KEY)
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        results = list(pool.map(_send, [token] * THREADS, [record.pk] * THREADS, range(THREADS)))
+
+    assert [status for statuses in results for status in statuses] == [201] * THREADS * MOVES_PER_THREAD
+    rows = list(Move.objects.filter(record=record).order_by("move").values_list("move", "color"))
+    assert [number for number, _ in rows] == list(range(1, THREADS * MOVES_PER_THREAD + 1))
+    assert [color for _, color in rows] == ["B", "W"] * (THREADS * MOVES_PER_THREAD // 2)
