@@ -1,10 +1,12 @@
 """The database engine, sessions and the check that Django's migrations have been applied."""
 
+import asyncio
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -29,15 +31,27 @@ class SchemaNotReady(RuntimeError):
     """The database lacks the tables or the migrations this server expects."""
 
 
+# Connections per worker process: the pool keeps POOL_SIZE open and opens up to POOL_OVERFLOW more
+# under load. With 2 workers per server this stays well under PostgreSQL's default of 100.
+POOL_SIZE = 10
+POOL_OVERFLOW = 10
+
+
 def engine_create(settings: Settings) -> Engine:
     """Create the process's engine; pool_pre_ping replaces connections that a PostgreSQL restart closed."""
     return create_engine(
         settings.database_url,
         pool_pre_ping=True,
-        pool_size=10,
-        max_overflow=10,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
         pool_timeout=10,
+        connect_args={"connect_timeout": 5},
     )
+
+
+def session_slots_create() -> asyncio.Semaphore:
+    """Create the limit on requests holding a session, one per pooled connection."""
+    return asyncio.Semaphore(POOL_SIZE + POOL_OVERFLOW)
 
 
 def schema_check(engine: Engine) -> None:
@@ -69,10 +83,21 @@ def database_is_up(engine: Engine) -> bool:
     return True
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """Yield a session from the process's pool, closed (and rolled back if unfinished) after the response."""
-    with request.app.state.sessionmaker() as session:
-        yield session
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """Yield a session, closed (and rolled back if unfinished) once the endpoint has returned.
+
+    A request keeps its session's connection from its first query (in the token check) to the end
+    of the endpoint, and its sync dependencies and endpoint each wait for a thread in between. If
+    more requests held sessions than the pool has connections, requests holding connections could
+    wait for threads held by requests waiting for connections. The semaphore admits only as many
+    requests as the pool has connections, so every admitted request gets one.
+    """
+    async with request.app.state.session_slots:
+        session = request.app.state.sessionmaker()
+        try:
+            yield session
+        finally:
+            await run_in_threadpool(session.close)
 
 
 def sessionmaker_create(engine: Engine) -> sessionmaker[Session]:

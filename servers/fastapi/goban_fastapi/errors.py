@@ -11,6 +11,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from goban_fastapi.config import SERVER_NAME
@@ -103,6 +105,11 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
     return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
 
 
+async def _on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    logger.error("database unavailable during %s %s: %s", request.method, request.url.path, exc)
+    return JSONResponse({"detail": "The database is unavailable, try again shortly."}, status_code=503)
+
+
 async def _on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # This response leaves through Starlette's outermost middleware, past the one that adds the
     # server header, so it carries the header itself.
@@ -117,4 +124,7 @@ def exception_handlers_install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(FieldErrors, _on_field_errors)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    # A lost connection or an exhausted pool is an outage to wait out, not a bug in the request.
+    app.add_exception_handler(OperationalError, _on_database_unavailable)
+    app.add_exception_handler(SQLAlchemyTimeoutError, _on_database_unavailable)
     app.add_exception_handler(Exception, _on_unexpected_error)
