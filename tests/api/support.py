@@ -51,7 +51,7 @@ def configured_servers() -> dict[str, str]:
 
 
 def tls_verify() -> bool:
-    """Return False when GOBAN_API_VERIFY=0 asks to accept nginx's self-signed certificate."""
+    """Return False when GOBAN_API_VERIFY=0, to accept nginx's self-signed certificate."""
     return os.environ.get("GOBAN_API_VERIFY", "1") != "0"
 
 
@@ -73,8 +73,8 @@ def build_client(name: str, **options) -> httpx.Client:
 def expected_server_header(name: str) -> set[str]:
     """Return the X-Goban-Server values allowed for the server configured under `name`.
 
-    A name that is itself a server kind pins that server; any other name (a
-    round-robin base URL, say) may be answered by either.
+    A name that is itself a server kind pins that server. Either server may
+    send the response for any other name, such as a round-robin base URL.
     """
     return {name} if name in SERVER_KINDS else set(SERVER_KINDS)
 

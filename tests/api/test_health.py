@@ -57,7 +57,7 @@ def request_pass(api: httpx.Client, user: User) -> httpx.Response:
     return api.post(f"/api/records/{record['id']}/pass/", headers=user.headers)
 
 
-def request_refused_undo(api: httpx.Client, user: User) -> httpx.Response:
+def request_undo_without_moves(api: httpx.Client, user: User) -> httpx.Response:
     record = create_record(api, user, board_size=9)
     return api.post(f"/api/records/{record['id']}/undo/", headers=user.headers)
 
@@ -91,7 +91,7 @@ RESPONSES = {
     "unknown-record-404": (request_unknown_record, 404),
     "not-json-400": (request_not_json, 400),
     "pass-201": (request_pass, 201),
-    "undo-403": (request_refused_undo, 403),
+    "undo-403": (request_undo_without_moves, 403),
     "download-200": (request_download, 200),
     "delete-204": (request_delete, 204),
     "wrong-method-405": (request_wrong_method, 405),
@@ -101,7 +101,7 @@ RESPONSES = {
 
 @pytest.mark.parametrize(("send", "status"), RESPONSES.values(), ids=RESPONSES.keys())
 def test_response_names_server(api: httpx.Client, server_name: str, user: User, send, status: int):
-    """Every API response, error or not, carries X-Goban-Server naming the server that answered."""
+    """Every API response, error or not, carries X-Goban-Server naming the server that sent it."""
     response = send(api, user)
 
     assert response.status_code == status, response.text

@@ -162,7 +162,7 @@ def test_games_folder_has_games():
 @pytest.mark.parametrize("upload", UPLOADS.values(), ids=UPLOADS.keys())
 @pytest.mark.parametrize("path", GAME_FILES, ids=[path.stem for path in GAME_FILES])
 def test_import_real_game(api: httpx.Client, importer: User, path: Path, upload):
-    """The record holds the file's main line (setup stones first, passes kept) with every capture."""
+    """The record contains the file's main line (setup stones first, passes kept) with every capture."""
     data = path.read_bytes()
     expected = expected_game(data)
     count = count_records(api, importer)
@@ -197,7 +197,8 @@ def test_import_real_game_fields(imported, path: Path):
     assert record["name"] == expected.name
     assert record["comment"] == expected.comment
     assert isinstance(record["komi"], float)
-    assert -100 <= record["komi"] <= 100 and record["komi"] * 2 == int(record["komi"] * 2)
+    assert -100 <= record["komi"] <= 100
+    assert (record["komi"] * 2).is_integer()
     if expected.komi is not None:
         assert record["komi"] == expected.komi
     assert record["ruleset"] in ("AGA", "JPN", "CHN")
@@ -246,8 +247,8 @@ BAD_FILES = {
 def test_bad_import_is_rejected_and_stores_nothing(api: httpx.Client, importer: User, data, pattern, upload):
     """A bad file gives 400 with a message naming the problem (and the move number) and stores no record.
 
-    In the last case white's move is number 1 of the file's moves but number 3 of the record's,
-    after the two setup stones; the contract does not say which count to name, so either passes.
+    In the last case white's move is number 1 of the file's moves and number 3 of the record's,
+    after the two setup stones. The contract does not fix which count to name, so either passes.
     """
     count = count_records(api, importer)
 

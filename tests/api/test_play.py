@@ -97,7 +97,7 @@ CAPTURES = {
     ("board_size", "black", "white", "capture_at", "captured"), CAPTURES.values(), ids=CAPTURES.keys()
 )
 def test_capture_removes_stones(api: httpx.Client, user: User, board_size, black, white, capture_at, captured):
-    """The capturing move answers the stones it took, ordered by y then x, and the board loses them."""
+    """The capturing move returns the stones it took, ordered by y then x, and the board loses them."""
     record = create_record(api, user, board_size=board_size)
     play_sequence(api, user, record["id"], interleave(black, white))
 
@@ -166,7 +166,7 @@ def test_ko_recapture_is_refused(api: httpx.Client, user: User, small_record: di
 
 
 def test_ko_recapture_is_allowed_after_threat(api: httpx.Client, user: User, small_record: dict):
-    """After white plays elsewhere and black answers, the position differs and white may retake."""
+    """After white plays elsewhere and black replies, the position differs and white may retake."""
     set_up_ko(api, user, small_record["id"])
     assert play(api, user, small_record["id"], 1, 1).status_code == 403
     play_sequence(api, user, small_record["id"], [(7, 7), (7, 6)])

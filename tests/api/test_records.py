@@ -153,7 +153,7 @@ def test_create_record_requires_board_size(api: httpx.Client, user: User):
 
 
 def test_create_record_never_sets_winner(api: httpx.Client, user: User):
-    """The winner is not a field of creation: a record starts undecided whatever the body says."""
+    """A record starts undecided even when the create body contains a winner."""
     response = api.post("/api/records/", json={"board_size": 9, "winner": "B"}, headers=user.headers)
 
     if response.status_code == 201:
@@ -404,7 +404,7 @@ def test_delete_record_then_it_is_gone(api: httpx.Client, fresh_user: User):
 def test_other_users_record_is_not_found(
     api: httpx.Client, user: User, other_user: User, small_record: dict, method: str, suffix: str, body
 ):
-    """Another user's record answers exactly as a record that does not exist, and stays as it was."""
+    """Another user's record returns the same 404 as a missing record and stays unchanged."""
     play_sequence(api, user, small_record["id"], [(2, 2)])
     before = get_detail(api, user, small_record["id"])
 
