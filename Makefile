@@ -41,6 +41,8 @@ native-suites:
 # Deployment with Ansible (playbooks/). INVENTORY names the hosts; the default,
 # inventory/local.yml, is this machine.
 ANSIBLE_PLAYBOOK = $(BIN)/ansible-playbook -i $(INVENTORY)
+# testinfra runs ansible-inventory and ansible from PATH.
+WITH_ANSIBLE_PATH = PATH=$(abspath $(BIN)):$$PATH
 LINES ?= 100
 
 .PHONY: deploy update rollback backup restore smoke logs status test-deploy
@@ -63,7 +65,7 @@ restore: install ## Restore the database from FILE=backups/HOST/NAME.dump (asks 
 		$(if $(filter yes,$(CONFIRM)),-e goban_restore_confirm=yes)
 
 smoke: install ## Run the testinfra smoke checks against the INVENTORY hosts.
-	$(BIN)/pytest --hosts=ansible://all --ansible-inventory=$(INVENTORY) tests/infra
+	$(WITH_ANSIBLE_PATH) $(BIN)/pytest --hosts=ansible://all --ansible-inventory=$(INVENTORY) tests/infra
 
 logs: install ## Show the last LINES (100) log lines of every container.
 	$(ANSIBLE_PLAYBOOK) playbooks/logs.yml -e goban_logs_lines=$(LINES)
@@ -72,4 +74,4 @@ status: install ## Show the current release and the state of every container.
 	$(ANSIBLE_PLAYBOOK) playbooks/status.yml
 
 test-deploy: install ## After make deploy here: imports, update under load, failed update, backup and restore.
-	GOBAN_INVENTORY=$(abspath $(INVENTORY)) $(BIN)/pytest tests/deploy
+	$(WITH_ANSIBLE_PATH) GOBAN_INVENTORY=$(abspath $(INVENTORY)) $(BIN)/pytest tests/deploy
