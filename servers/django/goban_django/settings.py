@@ -2,7 +2,7 @@
 
 POSTGRES_NAME, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_HOST, POSTGRES_PORT: the database.
 GOBAN_SECRET_KEY: signs tokens and sessions; required unless GOBAN_DEBUG is on.
-GOBAN_HOST: comma-separated host names the server answers to (also trusted for CSRF over https).
+GOBAN_HOST: comma-separated host names the server accepts (also trusted for CSRF over https).
 GOBAN_DEBUG: "1", "true" or "yes" turns on Django's debug mode, never in production.
 """
 

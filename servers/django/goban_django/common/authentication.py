@@ -11,8 +11,8 @@ from rest_framework.request import Request
 class BearerTokenAuthentication(BaseAuthentication):
     """Authenticate a request by a token from goban_core.tokens, signed with GOBAN_SECRET_KEY.
 
-    authenticate_header() is left unset on purpose: DRF then answers a refused request with
-    403 instead of 401, which is what the original web client expects.
+    authenticate_header() is left unset on purpose, because DRF then rejects an unauthenticated
+    request with 403 instead of 401, which is what the original web client expects.
     """
 
     def authenticate(self, request: Request) -> tuple[User, str] | None:

@@ -32,21 +32,21 @@ def _is_api(request: HttpRequest) -> bool:
 
 
 def page_not_found(request: HttpRequest, exception: Exception):
-    """Answer an unknown /api/ path with JSON and any other path with Django's page."""
+    """Return JSON for an unknown /api/ path and Django's HTML page for any other path."""
     if _is_api(request):
         return JsonResponse({"detail": "Not found."}, status=404)
     return defaults.page_not_found(request, exception)
 
 
 def bad_request(request: HttpRequest, exception: Exception):
-    """Answer a request Django rejects before any view (such as a bad Host) with JSON under /api/."""
+    """Return JSON under /api/ for a request Django rejects before any view, such as one with a bad Host."""
     if _is_api(request):
         return JsonResponse({"detail": "Bad request."}, status=400)
     return defaults.bad_request(request, exception)
 
 
 def server_error(request: HttpRequest):
-    """Answer an unhandled error under /api/ with JSON; the traceback goes to the log."""
+    """Return JSON for an unhandled error under /api/, whose traceback Django logs."""
     if _is_api(request):
         return JsonResponse({"detail": "Internal server error."}, status=500)
     return defaults.server_error(request)

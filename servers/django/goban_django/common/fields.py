@@ -1,6 +1,6 @@
 """Serializer fields that accept only the JSON type they name.
 
-DRF's own fields coerce: "5" and 5.0 pass as integers and 5 passes as text. The contract asks for
+DRF's own fields coerce: "5" and 5.0 pass as integers and 5 passes as text. The contract requires
 integers, numbers and strings, so a value of another JSON type is a validation error here.
 """
 

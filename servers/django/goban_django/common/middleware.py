@@ -8,7 +8,7 @@ SERVER_NAME = "django"
 
 
 def server_header_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Add X-Goban-Server to every response, so a client behind nginx can see which server answered."""
+    """Add X-Goban-Server to every response, so a client behind nginx can see which server handled the request."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)

@@ -55,8 +55,8 @@ class Move(models.Model):
     class Meta:
         ordering = ["move"]
         constraints = [models.UniqueConstraint(fields=["record", "move"], name="unique_move")]
-        # The original schema carries this index next to the unique constraint; it keeps its
-        # name so that a database migrated by either server has the same indexes.
+        # The original schema has this index next to the unique constraint. It keeps its name
+        # so that a database migrated by either server has the same indexes.
         indexes = [models.Index(fields=["record", "move"], name="record_move_record__eced10_idx")]
 
     def __str__(self) -> str:

@@ -60,7 +60,7 @@ def record_position(*, record: Record, moves: list[CoreMove]) -> Position:
     try:
         return replay(record.board_size, moves)
     except IllegalMove as error:
-        # NOTE: the original servers enforced no ko rule, so a record they wrote may hold a ko
-        # recapture that replay() rejects; such a record cannot be shown or played on here.
-        logger.error("record %s holds an illegal move: %s", record.pk, error)
+        # NOTE: the original servers enforced no ko rule, so a record they wrote may contain a ko
+        # recapture that replay() rejects. Such a record cannot be shown or played on here.
+        logger.error("record %s contains an invalid stored move: %s", record.pk, error)
         raise CorruptRecord(str(error)) from error
