@@ -107,7 +107,7 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
 
 async def _on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
     logger.error("database unavailable during %s %s: %s", request.method, request.url.path, exc)
-    return JSONResponse({"detail": "The database is unavailable, try again shortly."}, status_code=503)
+    return JSONResponse({"detail": "The database is unavailable or busy, try again shortly."}, status_code=503)
 
 
 async def _on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:

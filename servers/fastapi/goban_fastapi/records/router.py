@@ -37,10 +37,16 @@ _NO_FILE = "No SGF file was sent: send it as the body or as the multipart field 
 
 
 def _page_number(text: str) -> int:
-    # Any page that is not a number is as out of range as page 0.
-    if not (text.isascii() and text.isdigit()) or len(text) > 9:
-        return 0
-    return int(text)
+    # A page that is not a number is as out of range as page 0.
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0
+
+
+def _page_size(text: str) -> int:
+    # The length check keeps int() away from huge digit strings; "100" is the longest valid size.
+    size = int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else 0
+    if not 1 <= size <= 100:
+        raise FieldErrors({"page_size": ["Page size must be an integer from 1 to 100."]})
+    return size
 
 
 @router.post("/", status_code=status.HTTP_201_CREATED)
@@ -55,11 +61,12 @@ def record_create(user: CurrentUser, data: RecordCreate, session: SessionDep) ->
 def record_list(
     user: CurrentUser,
     session: SessionDep,
-    page: Annotated[str, Query(description="The page, from 1.", examples=["1"])] = "1",
-    page_size: Annotated[int, Query(ge=1, le=100, description="Records per page.")] = 10,
+    page: Annotated[str, Query(description="The page, from 1; out of range gives 404.", examples=["1"])] = "1",
+    page_size: Annotated[str, Query(description="Records per page, 1 to 100.", examples=["10"])] = "10",
 ) -> RecordPage:
     """List the caller's records, newest first, one page at a time."""
-    found = service.record_list(session, owner=user, page=_page_number(page), page_size=page_size)
+    size = _page_size(page_size)
+    found = service.record_list(session, owner=user, page=_page_number(page), page_size=size)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Invalid page.")
 
