@@ -32,7 +32,7 @@ cleanup() {
     fi
     if [[ $status -ne 0 ]]; then
         log "failed (exit $status); server logs follow"
-        tail -n 40 "$RUN_DIR"/*.log >&2 || true
+        tail -n 40 "$RUN_DIR"/*.log "$RUN_DIR"/socket/*.log >&2 || true
     fi
     rm -rf "$RUN_DIR"
     exit "$status"
@@ -57,7 +57,7 @@ start_postgresql() {
     chown postgres "$RUN_DIR/pwfile"
     runuser -u postgres -- "$PG_BIN/initdb" -D "$RUN_DIR/pgdata" -U goban \
         --pwfile="$RUN_DIR/pwfile" --auth=scram-sha-256 -E UTF8 >/dev/null
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$RUN_DIR/pgdata" -w -l "$RUN_DIR/postgres.log" \
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$RUN_DIR/pgdata" -w -l "$RUN_DIR/socket/postgres.log" \
         -o "-p $PG_PORT -k $RUN_DIR/socket -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
     PGPASSWORD=goban "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U goban -d postgres -c "CREATE DATABASE goban"
     log "PostgreSQL on 127.0.0.1:$PG_PORT"
