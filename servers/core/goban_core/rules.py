@@ -75,10 +75,12 @@ class Position:
             return []
 
         point = move.point
-        if not self.is_on_board(point):
+        x, y = point
+        size = self.size
+        if not (0 <= x < size and 0 <= y < size):
             raise IllegalMove("off_board", point)
         board = self._board
-        index = point[0] + point[1] * self.size
+        index = x + y * size
         if board[index] is not None:
             raise IllegalMove("occupied", point)
 
@@ -118,7 +120,8 @@ class Position:
         for neighbour in neighbours[index]:
             if board[neighbour] == enemy and neighbour not in captured:
                 captured += _group_without_liberty(board, neighbours, neighbour)
-        captured.sort()
+        if len(captured) > 1:
+            captured.sort()
         return captured
 
     def _is_ko_recapture(self, index: int, captured: list[int]) -> bool:
@@ -130,7 +133,7 @@ class Position:
         size = self.size
         self._last_index = index
         self._last_captured = captured
-        self.captures.append([(stone % size, stone // size) for stone in captured])
+        self.captures.append([(stone % size, stone // size) for stone in captured] if captured else [])
 
 
 @functools.cache
@@ -155,6 +158,10 @@ def _group_without_liberty(board: list[str | None], neighbours: tuple[tuple[int,
     The search stops at the first liberty, so a group that lives costs only the stones visited
     before it.
     """
+    # Most stones touch an empty point, which settles the question before any set is built.
+    for neighbour in neighbours[start]:
+        if board[neighbour] is None:
+            return []
     color = board[start]
     group = [start]
     seen = {start}
