@@ -24,19 +24,29 @@ $(VENV)/.synced: pyproject.toml uv.lock servers/*/pyproject.toml | $(BIN)/uv
 
 install: $(VENV)/.synced ## Create .venv with every Python dependency.
 
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
 test: install ## Run every test tier, as CI does.
-	$(MAKE) test-unit
-	$(MAKE) test-native
+	$(MAKE) --no-print-directory test-unit
+	$(MAKE) --no-print-directory test-native
 
-test-unit: install ## Unit tests of goban_core.
+test-unit: install web/node_modules/.installed ## Unit tests of goban_core and the web client.
 	$(BIN)/pytest servers/core/tests
+	cd web && npm test
 
-test-native: install ## Server tests and the conformance suite against both servers on a throwaway PostgreSQL.
+test-native: install web/node_modules/.installed ## Server tests, the conformance suite, fuzzing and browser tests on natively run servers.
 	tests/native/run.sh $(MAKE) --no-print-directory native-suites
 
 # Runs inside tests/native/run.sh, which exports GOBAN_API_URLS and POSTGRES_*.
+# Separate pytest runs, because each server's tests have a package named tests.
 native-suites:
+	$(BIN)/pytest servers/django/tests
+	$(BIN)/pytest servers/fastapi/tests
 	$(BIN)/pytest tests/api
+	$(BIN)/pytest tests/fuzz
+	tests/e2e/run-native.sh
 
 # Deployment with Ansible (playbooks/). INVENTORY names the hosts; the default,
 # inventory/local.yml, is this machine.
@@ -75,3 +85,15 @@ status: install ## Show the current release and the state of every container.
 
 test-deploy: install ## After make deploy here: imports, update under load, failed update, backup and restore.
 	$(WITH_ANSIBLE_PATH) GOBAN_INVENTORY=$(abspath $(INVENTORY)) $(BIN)/pytest tests/deploy
+
+# Load benchmarks (bench/): wrk against the stack on https://127.0.0.1, never
+# part of `make test`. The stack is started first when nothing answers there
+# (curl --insecure only probes for an answer; run.py verifies the certificate).
+BENCH_HEALTH_URL := https://127.0.0.1/api/health/
+
+.PHONY: bench
+
+bench: install ## Load benchmarks with wrk against the local stack; writes bench/results.md.
+	@curl --silent --fail --insecure --max-time 5 --output /dev/null $(BENCH_HEALTH_URL) \
+		|| $(MAKE) --no-print-directory up
+	$(BIN)/python bench/run.py
