@@ -1,0 +1,85 @@
+"""The benchmark's tables: printed to the terminal and written to bench/results.md."""
+
+import dataclasses
+import datetime
+
+from loadgen import Load, Result
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    endpoint: str
+    target: str
+    load: Load
+    result: Result
+    health_rps: float | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.result.rps / self.health_rps if self.health_rps else None
+
+
+@dataclasses.dataclass(frozen=True)
+class GrowthRow:
+    target: str
+    moves: int
+    result: Result
+
+
+def throughput_table(rows: list[Row]) -> str:
+    """Return the main Markdown table: one line per endpoint and target."""
+    lines = [
+        "| Endpoint | Target | Load | req/s | p50 ms | p99 ms | non-2xx | socket errors | / health |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        result = row.result
+        ratio = "" if row.ratio is None else f"{row.ratio:.2f}"
+        load = f"{row.load.duration:g} s, {row.load.threads} t, {row.load.connections} c"
+        lines.append(
+            f"| {row.endpoint} | {row.target} | {load} | {result.rps:,.1f} | {result.p50_ms:.2f} | "
+            f"{result.p99_ms:.2f} | {_errors_cell(result)} | {result.socket_errors} | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def growth_table(rows: list[GrowthRow]) -> str:
+    """Return the table of game detail latency against the number of moves, one connection at a time."""
+    lines = [
+        "| Target | Moves | req/s | p50 ms | mean ms | p99 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        result = row.result
+        lines.append(
+            f"| {row.target} | {row.moves} | {result.rps:,.1f} | {result.p50_ms:.2f} | "
+            f"{result.mean_ms:.2f} | {result.p99_ms:.2f} | {result.errors} |"
+        )
+    return "\n".join(lines)
+
+
+def memory_table(containers: list[tuple[str, str]]) -> str:
+    if not containers:
+        return "No container of the stack was found, so no memory figures (servers run outside Docker)."
+    lines = ["| Container | Memory (used / limit) |", "|---|---|"]
+    lines.extend(f"| {name} | {usage} |" for name, usage in containers)
+    return "\n".join(lines)
+
+
+def results_page(*, header: dict[str, str], sections: list[tuple[str, str]]) -> str:
+    """Return the whole results.md: the machine and settings, then each titled section."""
+    parts = ["# Goban load benchmark results", "", "Written by `make bench` (bench/run.py); rerun it to refresh.", ""]
+    parts.extend(f"- {name}: {value}" for name, value in header.items())
+    for title, body in sections:
+        parts.extend(["", f"## {title}", "", body])
+    return "\n".join(parts) + "\n"
+
+
+def utc_now() -> str:
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _errors_cell(result: Result) -> str:
+    if not result.non_2xx:
+        return "0"
+    return f"{result.non_2xx} (first: {result.first_non_2xx_status})"

@@ -1,0 +1,221 @@
+"""Load benchmarks of the Goban API with wrk, run on this machine against 127.0.0.1 only.
+
+    .venv/bin/python bench/run.py [--targets NAME=URL,...] [--duration 5] [--connections 16]
+
+Each target is an API root: by default nginx's round robin (/api/) and each server pinned
+through nginx (/django/api/, /fastapi/api/) on https://127.0.0.1. The script registers a user,
+imports a real game, runs wrk against health, the game detail, the record list, play + undo and
+login, measures the game detail at several lengths, and writes bench/results.md. It exits 1 when
+a run had errors, when the game detail stays under half the health throughput, or when the
+detail's cost grows faster than the number of moves.
+"""
+
+import argparse
+import json
+import os
+import ssl
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from fixtures import Account, account_create, free_point, game_prefix_sgf, record_delete, record_import
+from goban_core.sgf import import_sgf
+from loadgen import Load, wrk_path, wrk_run
+from report import GrowthRow, Row, growth_table, memory_table, results_page, throughput_table, utc_now
+from verdicts import verdicts_check
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+DEFAULT_TARGETS = "nginx=https://127.0.0.1/api,django=https://127.0.0.1/django/api,fastapi=https://127.0.0.1/fastapi/api"
+DEFAULT_GAME = "19x19-kgs-2005-aya-gnugo-many-captures-passes.sgf"
+GROWTH_MOVES = (0, 100)  # plus the whole game
+# Each login hashes the password with 1,000,000 PBKDF2 rounds (0.2 s of CPU with hashlib on a 2-core
+# AMD EPYC test machine), so few
+# connections and a long timeout keep the run from measuring only its own queue.
+LOGIN_LOAD = Load(duration=10, threads=2, connections=4, timeout=30)
+GROWTH_LOAD = Load(duration=3, threads=1, connections=1)
+WARM_UP_LOAD = Load(duration=2)
+
+
+def main() -> int:
+    options = _options()
+    targets = dict(pair.split("=", 1) for pair in options.targets.split(","))
+    load = Load(duration=options.duration, threads=options.threads, connections=options.connections)
+    game_file = Path(options.games_dir) / options.game
+    wrk_path()
+
+    load_before = os.getloadavg()
+    verify = _tls_context(Path(options.tls_dir) / "fullchain.pem")
+    clients = {name: httpx.Client(base_url=url.rstrip("/") + "/", verify=verify, timeout=60) for name, url in targets.items()}
+    first = next(iter(clients.values()))
+    servers = {name: _health_server(client) for name, client in clients.items()}
+
+    account = account_create(first)
+    created: list[int] = []
+    try:
+        rows, growth = _runs(clients, targets, account, game_file, load, options.play_connections, created)
+    finally:
+        for record_id in created:
+            record_delete(first, account, record_id)
+
+    containers = _container_memory(options.compose_project)
+    sections = [
+        ("Throughput", throughput_table(rows)),
+        ("Game detail against the number of moves", growth_table(growth)),
+        ("Container memory after the runs", memory_table(containers)),
+    ]
+    failures, notes = verdicts_check(rows, growth)
+    sections.append(("Targets", "\n".join(f"- {line}" for line in notes)))
+    header = _header(targets, servers, game_file, load)
+    header["Load average (1, 5, 15 min)"] = f"{_loadavg(load_before)} before the runs, {_loadavg(os.getloadavg())} after"
+
+    page = results_page(header=header, sections=sections)
+    print(page)
+    Path(options.output).write_text(page)
+    print(f"bench: wrote {options.output}")
+    return 1 if failures else 0
+
+
+def _runs(clients, targets, account: Account, game_file: Path, load: Load, play_connections: int, created: list[int]):
+    first = next(iter(clients.values()))
+    game_length = len(import_sgf(game_file.read_bytes()).moves)
+    lengths = [*GROWTH_MOVES, game_length]
+    details = {}
+    for moves in lengths:
+        details[moves] = record_import(first, account, game_prefix_sgf(game_file, moves))
+        created.append(details[moves]["id"])
+    game = details[game_length]
+    point = free_point(game)
+    token = {"GOBAN_BENCH_TOKEN": account.token}
+
+    rows: list[Row] = []
+    for name, url in targets.items():
+        root = url.rstrip("/")
+        detail_url = f"{root}/records/{game['id']}/"
+        print(f"bench: {name}: warming up", flush=True)
+        wrk_run(detail_url, WARM_UP_LOAD, environment=token)
+
+        health = wrk_run(f"{root}/health/", load)
+        rows.append(Row("GET health/", name, load, health))
+        health_rps = health.rps
+        print(f"bench: {name}: health {health_rps:,.0f} req/s", flush=True)
+        rows.append(Row(f"GET records/{{id}}/ ({game_length} moves)", name, load, wrk_run(detail_url, load, environment=token), health_rps))
+        rows.append(Row("GET records/", name, load, wrk_run(f"{root}/records/", load, environment=token), health_rps))
+        rows.append(_play_undo_row(first, account, game_file, name, root, load, play_connections, point, health_rps))
+        login_body = json.dumps({"username": account.username, "password": account.password})
+        login = wrk_run(f"{root}/login/", LOGIN_LOAD, environment={"GOBAN_BENCH_METHOD": "POST", "GOBAN_BENCH_BODY": login_body})
+        rows.append(Row("POST login/", name, LOGIN_LOAD, login, health_rps))
+
+    growth: list[GrowthRow] = []
+    for name, url in targets.items():
+        for moves in lengths:
+            detail_url = f"{url.rstrip('/')}/records/{details[moves]['id']}/"
+            growth.append(GrowthRow(name, moves, wrk_run(detail_url, GROWTH_LOAD, environment=token)))
+    return rows, growth
+
+
+def _play_undo_row(client, account, game_file, name, root, load, connections, point, health_rps) -> Row:
+    """Run play + undo with one connection per thread, each on a fresh copy of the game, then delete the copies."""
+    sgf = game_file.read_bytes()
+    record_ids = [record_import(client, account, sgf)["id"] for _ in range(connections)]
+    play_load = Load(duration=load.duration, threads=connections, connections=connections, timeout=load.timeout)
+    environment = {
+        "GOBAN_BENCH_TOKEN": account.token,
+        "GOBAN_BENCH_RECORDS": ",".join(str(record_id) for record_id in record_ids),
+        "GOBAN_BENCH_PLAY_BODY": json.dumps({"x": point[0], "y": point[1]}),
+    }
+    try:
+        result = wrk_run(root, play_load, script="play_undo.lua", environment=environment)
+    finally:
+        # wrk stops with requests still in flight. Deleting a record while a play on it is still
+        # being written can fail, so the servers get a moment to finish them.
+        time.sleep(1)
+        for record_id in record_ids:
+            record_delete(client, account, record_id)
+    return Row("POST play/ + undo/", name, play_load, result, health_rps)
+
+
+def _health_server(client: httpx.Client) -> str:
+    """Check that the target passes its health check and return the X-Goban-Server header."""
+    response = client.get("health/")
+    if response.status_code != 200:
+        raise RuntimeError(f"health check failed: {response.url} returned {response.status_code}: {response.text[:200]}")
+    return response.headers.get("X-Goban-Server", "?")
+
+
+def _tls_context(certificate: Path) -> ssl.SSLContext:
+    """Trust the system's authorities plus the stack's self-signed certificate when there is one."""
+    context = ssl.create_default_context()
+    if certificate.is_file():
+        context.load_verify_locations(cafile=certificate)
+    return context
+
+
+def _container_memory(project: str) -> list[tuple[str, str]]:
+    """Return (name, memory used / limit) of each running container of the Compose project."""
+    try:
+        ids = subprocess.run(
+            ["docker", "ps", "-q", "--filter", f"label=com.docker.compose.project={project}"],
+            capture_output=True, text=True, check=True,
+        ).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    if not ids:
+        return []
+    stats = subprocess.run(
+        ["docker", "stats", "--no-stream", "--format", "{{.Name}}\t{{.MemUsage}}", *ids],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return sorted(tuple(line.split("\t", 1)) for line in stats.splitlines() if "\t" in line)
+
+
+def _header(targets, servers, game_file: Path, load: Load) -> dict[str, str]:
+    wrk_version = subprocess.run([wrk_path(), "-v"], capture_output=True, text=True).stdout.splitlines()[0]
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    return {
+        "Date": utc_now(),
+        "Cores (nproc)": str(len(os.sched_getaffinity(0))),
+        "CPU": _cpu_model(),
+        "Commit": commit or "unknown",
+        "Load generator": f"{wrk_version.split(' [')[0]}, on the same machine as the stack",
+        "Default load": f"{load.duration:g} s per run, {load.threads} threads, {load.connections} connections",
+        "Targets": ", ".join(f"{name} = {url} (X-Goban-Server: {servers[name]})" for name, url in targets.items()),
+        "Game": f"{game_file.name}",
+    }
+
+
+def _loadavg(values: tuple[float, float, float]) -> str:
+    return " ".join(f"{value:.2f}" for value in values)
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--targets", default=os.environ.get("GOBAN_BENCH_TARGETS", DEFAULT_TARGETS),
+                        help="comma-separated NAME=URL pairs, each URL an API root (env GOBAN_BENCH_TARGETS)")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run (default 5)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads per run (default 2)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections per run (default 16)")
+    parser.add_argument("--play-connections", type=int, default=16,
+                        help="connections of the play + undo run, one thread and one record each (default 16)")
+    parser.add_argument("--games-dir", default=os.environ.get("GOBAN_GAMES_DIR", ROOT.parent / "shared" / "games"),
+                        help="folder of the real game records (env GOBAN_GAMES_DIR)")
+    parser.add_argument("--game", default=DEFAULT_GAME, help=f"SGF file of the long game (default {DEFAULT_GAME})")
+    parser.add_argument("--tls-dir", default=os.environ.get("GOBAN_TLS_DIR", ROOT / "tls"),
+                        help="folder of nginx's certificate, trusted when self-signed (env GOBAN_TLS_DIR)")
+    parser.add_argument("--compose-project", default=os.environ.get("COMPOSE_PROJECT_NAME", "goban"),
+                        help="Compose project whose containers' memory is reported (default goban)")
+    parser.add_argument("--output", default=BENCH_DIR / "results.md", help="Markdown file to write (default bench/results.md)")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
