@@ -31,9 +31,9 @@ ROOT = BENCH_DIR.parent
 DEFAULT_TARGETS = "nginx=https://127.0.0.1/api,django=https://127.0.0.1/django/api,fastapi=https://127.0.0.1/fastapi/api"
 DEFAULT_GAME = "19x19-kgs-2005-aya-gnugo-many-captures-passes.sgf"
 GROWTH_MOVES = (0, 100)  # plus the whole game
-# Each login hashes the password with 1,000,000 PBKDF2 rounds (0.2 s of CPU with hashlib on a 2-core
-# AMD EPYC test machine), so few
-# connections and a long timeout keep the run from measuring only its own queue.
+# Each login hashes the password with 1,000,000 PBKDF2 rounds (0.2 s of CPU with hashlib on a
+# 2-core AMD EPYC test machine), so few connections and a long timeout keep the run from
+# measuring only its own queue.
 LOGIN_LOAD = Load(duration=10, threads=2, connections=4, timeout=30)
 GROWTH_LOAD = Load(duration=3, threads=1, connections=1)
 WARM_UP_LOAD = Load(duration=2)
