@@ -2,7 +2,8 @@
 
 POSTGRES_NAME, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_HOST, POSTGRES_PORT: the database.
 GOBAN_SECRET_KEY: signs tokens and sessions; required unless GOBAN_DEBUG is on.
-GOBAN_HOST: comma-separated host names the server accepts (also trusted for CSRF over https).
+GOBAN_HOST: comma-separated public host names the server accepts (also trusted for CSRF over
+https); 127.0.0.1 and localhost are always accepted.
 GOBAN_DEBUG: "1", "true" or "yes" turns on Django's debug mode, never in production.
 """
 
@@ -31,9 +32,9 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-used-only-with-GOBAN_DEBUG"
 
 ALLOWED_HOSTS = [host.strip() for host in os.environ.get("GOBAN_HOST", "").split(",") if host.strip()]
-if DEBUG and not ALLOWED_HOSTS:
-    ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if host != "*"]
+# Health checks run inside the container or on the host and address the server as localhost.
+ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 
 # nginx terminates TLS and passes the original scheme and host on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

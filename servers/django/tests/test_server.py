@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from django.conf import settings
+from django.db import connection
 
 SERVER_DIR = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -57,6 +58,28 @@ def test_health_is_503_without_database():
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == '503 {"status":"error","server":"django","database":"unavailable"} django'
     assert "WARNING goban_django.common.health: health check: database unavailable: " in lines[0]
+
+
+USER_SCRIPT = """
+import django
+django.setup()
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from goban_core.tokens import issue_token
+token = issue_token(1, settings.SECRET_KEY)
+response = Client(HTTP_HOST="127.0.0.1").get("/api/user/", HTTP_AUTHORIZATION="Bearer " + token)
+print(response.status_code, response.content.decode())
+"""
+
+
+def test_api_is_503_json_without_database():
+    result = _python(USER_SCRIPT, POSTGRES_PORT=str(_free_port()))
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1] == '503 {"detail":"The database is unavailable. Try again in a moment."}'
+    assert "WARNING goban_django.common.exceptions: database unavailable during /api/user/: " in lines[0]
 
 
 @pytest.fixture
@@ -141,3 +164,20 @@ def test_gunicorn_logs_start_and_access_to_stdout(gunicorn):
     assert "Goban Django server loaded" in output
     assert '"GET /api/health/ HTTP/1.1" 200' in output
     assert process.returncode == 0
+
+
+def test_gunicorn_reconnects_after_connections_drop(gunicorn, django_db_blocker):
+    """A persistent connection that PostgreSQL closed (as on a restart) is replaced, not reported."""
+    base_url, _ = gunicorn
+    assert httpx.get(f"{base_url}/api/health/").status_code == 200
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        (terminated,) = cursor.fetchone()
+    responses = [httpx.get(f"{base_url}/api/health/") for _ in range(3)]
+
+    assert terminated >= 1
+    assert [response.status_code for response in responses] == [200, 200, 200]

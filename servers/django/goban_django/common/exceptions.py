@@ -1,12 +1,17 @@
 """Error bodies of the API: {"detail": "..."} or an object of field errors, never HTML."""
 
+import logging
+
 from django.core.exceptions import RequestDataTooBig
+from django.db import OperationalError
 from django.http import HttpRequest, JsonResponse
 from django.views import defaults
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+logger = logging.getLogger(__name__)
 
 
 class PayloadTooLarge(APIException):
@@ -15,10 +20,20 @@ class PayloadTooLarge(APIException):
     default_code = "payload_too_large"
 
 
+class DatabaseUnavailable(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The database is unavailable. Try again in a moment."
+    default_code = "database_unavailable"
+
+
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     """Turn exceptions raised in API views into the contract's JSON error bodies."""
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
+    elif isinstance(exc, OperationalError):
+        # PostgreSQL is down or restarting: a failure of the service, not of the request.
+        logger.warning("database unavailable during %s: %s", context["request"].path, " ".join(str(exc).split()))
+        exc = DatabaseUnavailable()
 
     response = exception_handler(exc, context)
     if response is not None and isinstance(response.data, list):

@@ -10,7 +10,11 @@ class MoveInline(admin.TabularInline):
     extra = 0
     fields = ["move", "color", "position"]
     readonly_fields = fields
+    # Moves are numbered without gaps and replayed by the rules, so they change only through the API.
     can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Record)
