@@ -62,7 +62,7 @@ def schema_check(engine: Engine) -> None:
                 "the database has no django_migrations table: run the Django server's "
                 "`manage.py migrate` before starting this server"
             )
-        applied = set(connection.execute(text("SELECT app, name FROM django_migrations")).tuples())
+        applied = {(app, name) for app, name in connection.execute(text("SELECT app, name FROM django_migrations"))}
 
     missing = [f"{app}.{name}" for app, name in REQUIRED_MIGRATIONS if (app, name) not in applied]
     if missing:

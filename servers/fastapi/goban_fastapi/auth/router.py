@@ -5,7 +5,7 @@ from goban_core.tokens import issue_token
 
 from goban_fastapi.auth.dependencies import CurrentUser
 from goban_fastapi.auth.schemas import UserCreate, UserLogin, UserPublic
-from goban_fastapi.auth.service import UsernameTaken, user_authenticate, user_create
+from goban_fastapi.auth.service import UsernameTaken, user_create, user_login
 from goban_fastapi.db import SessionDep
 from goban_fastapi.errors import FieldErrors
 from goban_fastapi.http import StrictJSONRoute
@@ -32,7 +32,7 @@ def register(data: UserCreate, session: SessionDep) -> UserPublic:
 )
 def login(data: UserLogin, session: SessionDep, request: Request) -> str:
     """Exchange a username and password for a token valid 24 hours."""
-    user = user_authenticate(session, username=data.username, password=data.password)
+    user = user_login(session, username=data.username, password=data.password)
     if user is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Invalid username or password.")
     return issue_token(user.id, request.app.state.settings.secret_key)

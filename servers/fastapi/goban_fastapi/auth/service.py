@@ -3,13 +3,16 @@
 import datetime
 import functools
 
-from goban_core.passwords import hash_password, verify_password
+from goban_core.passwords import DJANGO_ITERATIONS, hash_password, verify_password
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from goban_fastapi.auth.models import User
 from goban_fastapi.auth.schemas import UserCreate
+
+
+_CURRENT_HASH_PREFIX = f"pbkdf2_sha256${DJANGO_ITERATIONS}$"
 
 
 class UsernameTaken(ValueError):
@@ -53,12 +56,21 @@ def user_create(session: Session, *, data: UserCreate) -> User:
     return user
 
 
-def user_authenticate(session: Session, *, username: str, password: str) -> User | None:
-    """Return the active user with exactly this username and password, or None."""
-    user = session.scalar(select(User).where(User.username == username))
+def user_login(session: Session, *, username: str, password: str) -> User | None:
+    """Return the active user with exactly this username and password, or None, and record the login.
+
+    As Django's login does, it sets last_login, and replaces a hash made with another iteration
+    count (by an older Django release) with one of the current count.
+    """
+    user = session.scalar(select(User).where(User.username == username, User.is_active.is_(True)))
     if user is None:
         verify_password(password, _unusable_hash())
         return None
-    if not verify_password(password, user.password) or not user.is_active:
+    if not verify_password(password, user.password):
         return None
+
+    user.last_login = datetime.datetime.now(datetime.UTC)
+    if not user.password.startswith(_CURRENT_HASH_PREFIX):
+        user.password = hash_password(password)
+    session.commit()
     return user
