@@ -97,3 +97,28 @@ bench: install ## Load benchmarks with wrk against the local stack; writes bench
 	@curl --silent --fail --insecure --max-time 5 --output /dev/null $(BENCH_HEALTH_URL) \
 		|| $(MAKE) --no-print-directory up
 	$(BIN)/python bench/run.py
+
+# The production stack on this machine with Docker Compose alone
+# (compose.prod.yml, settings in .env). test-stack first prepares a machine
+# without Docker or a registry (tests/stack/prepare.sh), then tests the stack
+# through nginx on https://127.0.0.1.
+STACK_API_URLS := nginx=https://127.0.0.1,django=https://127.0.0.1/django,fastapi=https://127.0.0.1/fastapi
+
+.PHONY: up down stack-prepare test-stack
+
+up: ## Build and start the stack here with Docker Compose; writes .env with fresh secrets once.
+	deploy/up.sh up
+
+down: ## Stop the stack started by make up; the database volume stays.
+	deploy/up.sh down
+
+stack-prepare: ## Install Docker from Debian and stand-ins for base images that cannot be pulled.
+	tests/stack/prepare.sh
+
+test-stack: install web/node_modules/.installed ## Start the stack, then run the API, stack and browser tests through nginx.
+	tests/stack/prepare.sh
+	$(MAKE) --no-print-directory up
+	GOBAN_API_URLS="$(STACK_API_URLS)" GOBAN_API_VERIFY=0 \
+		GOBAN_SECRET_KEY="$$(sed -n 's/^GOBAN_SECRET_KEY=//p' .env)" $(BIN)/pytest tests/api
+	$(BIN)/pytest tests/stack
+	tests/stack/run-e2e.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build and start the production stack on this machine with Docker Compose, and
-# wait until it answers. Creates .env with fresh secrets on first use and never
+# wait until it serves requests. Creates .env with fresh secrets on first use and never
 # overwrites it.
 #
 #   deploy/up.sh          build and start

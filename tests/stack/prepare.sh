@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Prepare this machine to run compose.prod.yml when Docker Hub cannot be reached.
 #
-# On a connected machine with Docker this only checks that each base image can
-# be pulled and changes nothing. Elsewhere it installs Docker Engine from
-# Debian's archive, starts dockerd, adds the Compose and buildx CLI plugins from
-# the next Debian release, and builds a stand-in for each base image that cannot
-# be pulled, under the very name the product pins. The stand-ins live in
+# On a connected machine with Docker this only pulls the base images and
+# changes nothing else. Elsewhere it installs Docker Engine from Debian's
+# archive, starts dockerd and adds the Compose and buildx CLI plugins from the
+# next Debian release. Each base image that cannot be pulled gets a stand-in,
+# built under the very name the product pins. The stand-ins live in
 # tests/stack/standins/ and implement only what the stack uses.
 #
 # Run as root. A second run reuses everything and takes a few seconds.
@@ -52,7 +52,7 @@ ensure_engine() {
     apt_install docker.io
 }
 
-# Start dockerd in the background unless a daemon already answers.
+# Start dockerd in the background unless a daemon already responds.
 ensure_daemon() {
     if docker info >/dev/null 2>&1; then
         return
