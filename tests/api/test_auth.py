@@ -2,6 +2,7 @@
 
 import base64
 import json
+import math
 import time
 
 import httpx
@@ -49,8 +50,12 @@ def test_login_returns_token_string(api: httpx.Client):
 
 def test_token_claims(api: httpx.Client, user: User):
     """The token carries sub (the user id as a string), iat, exp 24 hours later, iss and aud."""
-    claims = jwt.decode(user.token, options={"verify_signature": False})
-    header = jwt.get_unverified_header(user.token)
+    response = login(api, user.username, user.password)
+    assert response.status_code == 200, response.text
+    token = response.json()
+
+    claims = jwt.decode(token, options={"verify_signature": False})
+    header = jwt.get_unverified_header(token)
 
     assert header["alg"] == "HS256"
     assert claims["sub"] == str(user.id)
@@ -59,7 +64,7 @@ def test_token_claims(api: httpx.Client, user: User):
     assert isinstance(claims["iat"], int)
     assert isinstance(claims["exp"], int)
     assert claims["exp"] - claims["iat"] == TOKEN_LIFETIME.total_seconds()
-    assert abs(claims["iat"] - time.time()) < 600
+    assert abs(claims["iat"] - time.time()) < 60
 
 
 def test_current_user_matches_registration(api: httpx.Client, user: User):
@@ -222,6 +227,17 @@ def test_token_signed_with_secret_is_accepted(api: httpx.Client, user: User, sec
     assert response.json()["id"] == user.id
 
 
+def test_token_expired_within_leeway_is_accepted(api: httpx.Client, user: User, secret_key: str):
+    """Verification allows 2 seconds of clock leeway, so a token expired under a second ago still works."""
+    now = math.ceil(time.time())
+    token = forge_token(secret_key, sub=str(user.id), iat=now - 86_400, exp=now - 1)
+
+    response = api.get("/api/user/", headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == user.id
+
+
 def unsigned_token(user_id: int) -> str:
     """Build a token with algorithm "none" and an empty signature."""
 
@@ -248,6 +264,9 @@ BAD_TOKENS = {
     "algorithm-hs512": lambda user, secret: forge_token(secret, algorithm="HS512", sub=str(user.id)),
     "expired": lambda user, secret: forge_token(
         secret, sub=str(user.id), iat=int(time.time()) - 86_460, exp=int(time.time()) - 60
+    ),
+    "expired-beyond-leeway": lambda user, secret: forge_token(
+        secret, sub=str(user.id), iat=int(time.time()) - 86_405, exp=int(time.time()) - 5
     ),
     "no-exp": lambda user, secret: forge_token(secret, sub=str(user.id), drop=["exp"]),
     "no-iss": lambda user, secret: forge_token(secret, sub=str(user.id), drop=["iss"]),

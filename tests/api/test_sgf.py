@@ -141,6 +141,18 @@ def test_download_of_defaults_has_no_name_or_comment(api: httpx.Client, user: Us
     assert sgf_moves(game) == []
 
 
+@pytest.mark.parametrize("board_size", [9, 13, 19])
+def test_download_board_size(api: httpx.Client, user: User, board_size: int):
+    record = create_record(api, user, board_size=board_size)
+    play_sequence(api, user, record["id"], [(board_size - 1, board_size - 1)])
+
+    game = sgf.Sgf_game.from_bytes(download(api, user, record["id"]).content)
+
+    assert game.get_size() == board_size
+    assert game.get_root().get("SZ") == board_size
+    assert sgf_moves(game) == [("B", (board_size - 1, board_size - 1))]
+
+
 @pytest.mark.parametrize("komi", [0.0, -3.5, 100.0, -100.0, 6.5])
 def test_download_komi(api: httpx.Client, user: User, komi: float):
     record = create_record(api, user, board_size=9, komi=komi)
