@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from collections import defaultdict, deque
 
 import pytest
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib.auth.models import User
 from goban_core.passwords import DJANGO_ITERATIONS
 from goban_core.tokens import issue_token, read_token
 
+from goban_django.users import login_failures
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +202,27 @@ def test_token_with_non_ascii_header_is_403(client, user):
 
     assert response.status_code == 403
     assert set(response.json()) == {"detail"}
+
+
+def test_burst_of_failed_logins_is_logged_once(client, user, caplog, monkeypatch):
+    # Start from no failures, whatever earlier tests counted in this process.
+    monkeypatch.setattr(login_failures, "_failures", defaultdict(deque))
+
+    for _ in range(6):
+        client.post("/api/login/", {"username": "alice", "password": "wrong password"}, format="json")
+
+    warnings = [record.getMessage() for record in caplog.records if record.name.endswith("login_failures")]
+    assert warnings == ["5 failed logins for username 'alice' within 60 s"]
+    assert PASSWORD not in caplog.text
+
+
+def test_failed_login_counts_expire(monkeypatch):
+    failures = defaultdict(deque)
+    monkeypatch.setattr(login_failures, "_failures", failures)
+
+    for second in range(4):
+        login_failures.login_failure_record(f"name{second}", now=1000.0 + second)
+    # 62.5 s after the first failure, those older than 60 s (name0 to name2) are forgotten.
+    login_failures.login_failure_record("later", now=1062.5)
+
+    assert sorted(failures) == ["later", "name3"]

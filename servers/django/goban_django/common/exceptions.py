@@ -31,7 +31,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
     elif isinstance(exc, OperationalError):
-        # PostgreSQL is down or restarting: a failure of the service, not of the request.
+        # PostgreSQL is down or restarting, which is a failure of the service and not of the request.
         logger.warning("database unavailable during %s: %s", context["request"].path, " ".join(str(exc).split()))
         exc = DatabaseUnavailable()
 

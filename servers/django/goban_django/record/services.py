@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db import transaction
 from goban_core.rules import Move as CoreMove
-from goban_core.rules import Point, next_color
+from goban_core.rules import Point, next_color, opposite
 from goban_core.sgf import ImportedGame
 
 from goban_django.record.models import Move, Record
@@ -102,8 +102,7 @@ def move_undo(*, owner: User, record_id: int) -> BoardChange:
     last = moves[-1]
     if last.point is None:
         return BoardChange(add=[], remove=[])
-    captured_color = "W" if last.color == "B" else "B"
-    restored = [(x, y, captured_color) for x, y in position.captures[-1]]
+    restored = [(x, y, opposite(last.color)) for x, y in position.captures[-1]]
     return BoardChange(add=restored, remove=[last.point])
 
 

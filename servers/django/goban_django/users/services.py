@@ -7,6 +7,8 @@ from django.utils import timezone
 from goban_core.passwords import DJANGO_ITERATIONS, hash_password, verify_password
 from goban_core.tokens import issue_token
 
+from goban_django.users.login_failures import login_failure_record
+
 _CURRENT_HASH_PREFIX = f"pbkdf2_sha256${DJANGO_ITERATIONS}$"
 
 
@@ -37,8 +39,10 @@ def user_login(*, username: str, password: str) -> str | None:
         # Hash anyway, as Django's ModelBackend does, so the response time does not reveal
         # whether the username exists.
         hash_password(password)
+        login_failure_record(username)
         return None
     if not verify_password(password, user.password):
+        login_failure_record(username)
         return None
 
     fields = {"last_login": timezone.now()}
