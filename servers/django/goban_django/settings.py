@@ -128,7 +128,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["goban_django.common.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["goban_django.common.renderers.UTF8JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["goban_django.common.parsers.JSONObjectParser"],
     "EXCEPTION_HANDLER": "goban_django.common.exceptions.api_exception_handler",
     "UNAUTHENTICATED_USER": None,

@@ -261,3 +261,13 @@ def test_method_not_allowed_is_json_405(auth_client):
 
     assert response.status_code == 405
     assert set(response.json()) == {"detail"}
+
+
+def test_invalid_choice_with_lone_surrogate_is_400(auth_client):
+    response = auth_client.post(
+        "/api/records/", b'{"board_size": 9, "ruleset": "\\ud800"}', content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["ruleset"]
+    assert "\\ud800" in response.content.decode("ascii")
