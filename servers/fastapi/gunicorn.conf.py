@@ -19,8 +19,8 @@ timeout = 30
 
 forwarded_allow_ips = os.environ.get("GOBAN_FORWARDED_ALLOW_IPS", "*")
 
-# gunicorn 25.1+ opens a control socket at one fixed path per user by default; several
-# servers on one host would fight over it, and nothing here uses gunicornc.
+# gunicorn 25.1+ opens a control socket at one fixed path per user by default. Several servers
+# on one host would compete for that path, and nothing here uses gunicornc.
 control_socket_disable = True
 
 accesslog = "-"

@@ -10,7 +10,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-
 from support import (
     User,
     api_moves,
@@ -117,7 +116,11 @@ def test_record_made_on_one_is_used_on_other(servers, player: User, first: str, 
 
     after_play = {name: get_detail(servers[name], player, created["id"]) for name in SERVERS}
     assert after_play["django"] == after_play["fastapi"]
-    assert after_play[first]["moves"][-1] == {"position": {"x": 2, "y": 0}, "color": "B", "captures": [{"x": 1, "y": 0}]}
+    assert after_play[first]["moves"][-1] == {
+        "position": {"x": 2, "y": 0},
+        "color": "B",
+        "captures": [{"x": 1, "y": 0}],
+    }
 
     undone = undo(servers[first], player, created["id"])
     assert undone.status_code == 200, undone.text
@@ -132,7 +135,9 @@ def test_record_made_on_one_is_used_on_other(servers, player: User, first: str, 
         {"x": 8, "y": 8, "color": "W"},
     ]
 
-    downloads = {name: servers[name].get(f"/api/records/{created['id']}/download/", headers=player.headers) for name in SERVERS}
+    downloads = {
+        name: servers[name].get(f"/api/records/{created['id']}/download/", headers=player.headers) for name in SERVERS
+    }
     assert downloads[first].status_code == 200, downloads[first].text
     assert _without_server_header(downloads["django"]) == _without_server_header(downloads["fastapi"])
     assert downloads["django"].headers["Content-Disposition"] == downloads["fastapi"].headers["Content-Disposition"]
@@ -145,7 +150,9 @@ def test_alternating_plays_number_and_colour_moves(servers, player: User):
 
     for turn, point in enumerate(sent):
         client = servers[SERVERS[turn % 2]]
-        response = pass_turn(client, player, record["id"]) if point is None else play(client, player, record["id"], *point)
+        response = (
+            pass_turn(client, player, record["id"]) if point is None else play(client, player, record["id"], *point)
+        )
         assert response.status_code == 201, (turn, response.text)
 
     detail = get_detail(servers["django"], player, record["id"])

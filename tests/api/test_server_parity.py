@@ -1,4 +1,4 @@
-"""The two servers answer the same request with the same response, error messages included.
+"""The two servers return the same response to the same request, error messages included.
 
 Each case sets up the same state on each server (its own records, the same user), sends the
 same request, and compares status, Content-Type and whole body, with ids and times replaced by
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-
 from support import (
     User,
     configured_servers,
@@ -34,7 +33,7 @@ SGF = "application/x-go-sgf"
 # On a 9x9 board: black takes the white stone at (1, 0) with its last move, (2, 0).
 CAPTURE = [(0, 0), (1, 0), (1, 1), (8, 8), (2, 0)]
 # Black at (1, 0), (0, 1), (1, 2) and white at (2, 0), (3, 1), (2, 2) leave a ko at (1, 1) and
-# (2, 1): black plays (2, 1), white takes it from (1, 1), and black may not retake at once.
+# (2, 1). Black plays (2, 1), white takes it from (1, 1), and black may not retake at once.
 KO = [(1, 0), (2, 0), (0, 1), (3, 1), (1, 2), (2, 2), (2, 1), (1, 1)]
 
 
@@ -233,7 +232,8 @@ def test_list_pages_alike_but_for_owner(servers):
         for record_name in ("first", "second", "third"):
             create_record(client, owner, board_size=9, name=record_name)
         responses[name] = [
-            client.get("/api/records/", params={"page": page, "page_size": 2}, headers=owner.headers) for page in (1, 2, 3)
+            client.get("/api/records/", params={"page": page, "page_size": 2}, headers=owner.headers)
+            for page in (1, 2, 3)
         ]
 
     assert [response.status_code for response in responses["django"]] == [200, 200, 404]
@@ -412,7 +412,9 @@ def import_unsupported_size(ctx: Context) -> httpx.Response:
 
 @case
 def import_without_file(ctx: Context) -> httpx.Response:
-    return ctx.client.post("/api/records/import/", files={"other": ("game.sgf", b"(;SZ[9])", SGF)}, headers=ctx.user.headers)
+    return ctx.client.post(
+        "/api/records/import/", files={"other": ("game.sgf", b"(;SZ[9])", SGF)}, headers=ctx.user.headers
+    )
 
 
 # Not found and not allowed.
@@ -456,7 +458,7 @@ def method_not_allowed(ctx: Context) -> httpx.Response:
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_servers_answer_alike(servers, users, name: str):
+def test_servers_respond_alike(servers, users, name: str):
     """Both servers give the same status, Content-Type and body (ids and times aside)."""
     user, other = users
     responses = {server: CASES[name](Context(client, user, other)) for server, client in servers.items()}

@@ -6,16 +6,15 @@ async driver. Run with run.sh; the figures are recorded in goban_fastapi/main.py
 """
 
 from fastapi import HTTPException, Request
+from goban_core.rules import replay
 from goban_core.tokens import InvalidToken, read_token
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-
 from goban_fastapi.auth.models import User
 from goban_fastapi.main import app
 from goban_fastapi.records.models import Move, Record
 from goban_fastapi.records.schemas import RecordDetail
 from goban_fastapi.records.service import Game, game_moves
-from goban_core.rules import replay
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 _engine: AsyncEngine | None = None
 

@@ -23,7 +23,7 @@ class ConfigurationError(RuntimeError):
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    """What the server needs to know about its surroundings."""
+    """Server settings: database, token secret, debug flag and allowed host names."""
 
     database_url: URL
     secret_key: str
@@ -58,8 +58,8 @@ def settings_from_env(environ: Mapping[str, str] = os.environ) -> Settings:
         database=environ.get("POSTGRES_NAME", "goban"),
     )
     hosts = [host.strip() for host in environ.get("GOBAN_HOST", "").split(",") if host.strip()]
-    if debug and not hosts:
-        hosts = ["127.0.0.1", "localhost"]
+    # Health checks run inside the container or on the host and address the server by these names.
+    hosts += [host for host in ("127.0.0.1", "localhost") if host not in hosts]
 
     return Settings(
         database_url=database_url,

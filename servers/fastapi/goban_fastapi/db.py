@@ -78,7 +78,7 @@ def database_is_up(engine: Engine) -> bool:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError as error:
-        logger.warning("health check: database unavailable: %s", error)
+        logger.warning("health check: database unavailable: %s", " ".join(str(error).split()))
         return False
     return True
 

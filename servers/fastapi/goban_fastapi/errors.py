@@ -44,7 +44,7 @@ BODY_TOO_LARGE = "The request body is too large."
 
 
 class FieldErrors(Exception):
-    """A request whose fields are invalid for a reason found after parsing; answered with 400."""
+    """Invalid request fields found after parsing, sent back as 400 {field: [messages]}."""
 
     def __init__(self, fields: dict[str, list[str]]):
         super().__init__(fields)
@@ -106,17 +106,17 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
 
 
 async def _on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-    logger.error("database unavailable during %s %s: %s", request.method, request.url.path, exc)
-    return JSONResponse({"detail": "The database is unavailable or busy, try again shortly."}, status_code=503)
+    logger.warning(
+        "database unavailable during %s %s: %s", request.method, request.url.path, " ".join(str(exc).split())
+    )
+    return JSONResponse({"detail": "The database is unavailable. Try again in a moment."}, status_code=503)
 
 
 async def _on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # This response leaves through Starlette's outermost middleware, past the one that adds the
     # server header, so it carries the header itself.
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
-    return JSONResponse(
-        {"detail": "Internal server error."}, status_code=500, headers={SERVER_HEADER: SERVER_NAME}
-    )
+    return JSONResponse({"detail": "Internal server error."}, status_code=500, headers={SERVER_HEADER: SERVER_NAME})
 
 
 def exception_handlers_install(app: FastAPI) -> None:

@@ -32,7 +32,9 @@ def choice(*choices: int | str) -> BeforeValidator:
         try:
             return by_text[str(value)]
         except (KeyError, TypeError, ValueError):
-            raise PydanticCustomError("invalid_choice", '"{value}" is not a valid choice.', {"value": str(value)}) from None
+            raise PydanticCustomError(
+                "invalid_choice", '"{value}" is not a valid choice.', {"value": str(value)}
+            ) from None
 
     return BeforeValidator(parse)
 

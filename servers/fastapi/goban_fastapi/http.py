@@ -1,9 +1,9 @@
-"""How every route reads its body, and the header that names this server on every response.
+"""Body parsing shared by every route, the host check, and the header that names this server.
 
 Bodies are read the way the Django server's parser reads them, so both servers give the same
 status for the same request:
 
-- the body is JSON whatever Content-Type says (only multipart uploads are left to the route),
+- the body is JSON whatever its Content-Type (only multipart uploads are left to the route),
   and a body sent without Content-Type is ignored, as Django REST framework does;
 - NaN and Infinity are invalid JSON (1e400 reads as infinity, which field checks reject);
 - an empty body is the empty object, so each required field is reported missing;
@@ -16,8 +16,8 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import HTTPException, Request, Response, status
-from fastapi.routing import APIRoute
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -85,8 +85,12 @@ def _as_json_scope(scope: Scope) -> Scope:
     content_type = next((value for name, value in headers if name == b"content-type"), None)
     if content_type is not None and content_type.lower().startswith(b"multipart/"):
         return scope
-    kept = [(name, value) for name, value in headers if name != b"content-type"]
-    return {**scope, "headers": [*kept, (b"content-type", b"application/json")], _BODY_IGNORED: content_type is None}
+    other_headers = [(name, value) for name, value in headers if name != b"content-type"]
+    return {
+        **scope,
+        "headers": [*other_headers, (b"content-type", b"application/json")],
+        _BODY_IGNORED: content_type is None,
+    }
 
 
 class StrictJSONRoute(APIRoute):
@@ -102,7 +106,7 @@ class StrictJSONRoute(APIRoute):
 
 
 class ServerHeaderMiddleware:
-    """Add X-Goban-Server to every response, so a person or a test can see which server answered."""
+    """Add X-Goban-Server to every response, so a person or a test can see which server sent it."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

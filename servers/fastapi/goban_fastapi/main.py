@@ -43,12 +43,15 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         logger.critical("not starting: the database is not ready", exc_info=True)
         raise
 
-    if not settings.allowed_hosts:
-        logger.warning("GOBAN_HOST is empty: every request will be rejected with 400")
     app.state.engine = engine
     app.state.sessionmaker = db.sessionmaker_create(engine)
     app.state.session_slots = db.session_slots_create()
-    logger.info("started: database %s on %s:%s", settings.database_url.database, settings.database_url.host, settings.database_url.port)
+    logger.info(
+        "started: database %s on %s:%s",
+        settings.database_url.database,
+        settings.database_url.host,
+        settings.database_url.port,
+    )
     yield
     engine.dispose()
     logger.info("stopped")

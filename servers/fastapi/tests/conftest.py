@@ -1,6 +1,6 @@
 """Fixtures of the FastAPI server's unit tests, which run against a real PostgreSQL.
 
-The POSTGRES_* variables name the server (as for the server itself); each test that needs a
+The POSTGRES_* variables name the server, as for the server itself. Each test that needs a
 database gets a new one, created and dropped here, so the user needs the CREATEDB privilege.
 """
 
@@ -16,9 +16,8 @@ os.environ.setdefault("GOBAN_HOST", "testserver,127.0.0.1,localhost")
 
 import psycopg  # noqa: E402
 import pytest  # noqa: E402
-from sqlalchemy import URL  # noqa: E402
-
 from goban_fastapi.config import Settings, settings_from_env  # noqa: E402
+from sqlalchemy import URL  # noqa: E402
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[3]
 DJANGO_DIR = REPOSITORY_ROOT / "servers" / "django"

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from goban_fastapi.config import DEBUG_SECRET_KEY, ConfigurationError, settings_from_env
 from goban_fastapi.http import host_is_allowed
 
@@ -52,11 +51,13 @@ def test_invalid_port_is_a_configuration_error():
 @pytest.mark.parametrize(
     ("environment", "hosts"),
     [
-        ({"GOBAN_SECRET_KEY": "s", "GOBAN_HOST": " goban.example , 127.0.0.1,"}, ["goban.example", "127.0.0.1"]),
-        ({"GOBAN_SECRET_KEY": "s"}, []),
-        ({"GOBAN_DEBUG": "yes"}, ["127.0.0.1", "localhost"]),
+        (
+            {"GOBAN_SECRET_KEY": "s", "GOBAN_HOST": " goban.example , 127.0.0.1,"},
+            ["goban.example", "127.0.0.1", "localhost"],
+        ),
+        ({"GOBAN_SECRET_KEY": "s"}, ["127.0.0.1", "localhost"]),
     ],
-    ids=["listed", "none-outside-debug", "debug-default"],
+    ids=["listed", "local-only"],
 )
 def test_allowed_hosts(environment: dict[str, str], hosts: list[str]):
     assert settings_from_env(environment).allowed_hosts == hosts

@@ -10,10 +10,10 @@ from pathlib import Path
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import URL
-
 from goban_fastapi import db
 from goban_fastapi.main import create_app
+from sqlalchemy import URL
+
 SERVER_DIR = Path(__file__).resolve().parents[1]
 DJANGO_DIR = SERVER_DIR.parent / "django"
 

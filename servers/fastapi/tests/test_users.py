@@ -5,7 +5,6 @@ import datetime
 import psycopg
 from fastapi.testclient import TestClient
 from goban_core.passwords import DJANGO_ITERATIONS, hash_password
-
 from goban_fastapi.main import create_app
 
 COLUMNS = "username, email, is_active, is_staff, is_superuser, first_name, last_name, last_login, date_joined, password"
@@ -22,7 +21,9 @@ def test_registration_writes_django_columns(migrated_database: str, settings_for
     before = datetime.datetime.now(datetime.UTC)
 
     with TestClient(create_app(settings)) as client:
-        response = client.post("/api/register/", json={"username": "Ada", "email": "ada@example.com", "password": "analytical engine"})
+        response = client.post(
+            "/api/register/", json={"username": "Ada", "email": "ada@example.com", "password": "analytical engine"}
+        )
 
     assert response.status_code == 201, response.text
     row = _user_row(settings.database_url, "Ada")
@@ -36,10 +37,15 @@ def test_login_sets_last_login_and_upgrades_old_hash(migrated_database: str, set
     settings = settings_for(migrated_database)
     old_hash = hash_password("difference engine", iterations=260_000)
     with TestClient(create_app(settings)) as client:
-        client.post("/api/register/", json={"username": "Babbage", "email": "cb@example.com", "password": "placeholder"})
+        client.post(
+            "/api/register/", json={"username": "Babbage", "email": "cb@example.com", "password": "placeholder"}
+        )
         connect = {"host": settings.database_url.host, "port": settings.database_url.port}
         with psycopg.connect(
-            dbname=migrated_database, user=settings.database_url.username, password=settings.database_url.password, **connect
+            dbname=migrated_database,
+            user=settings.database_url.username,
+            password=settings.database_url.password,
+            **connect,
         ) as connection:
             connection.execute("UPDATE auth_user SET password = %s WHERE username = 'Babbage'", (old_hash,))
 
@@ -54,7 +60,9 @@ def test_login_sets_last_login_and_upgrades_old_hash(migrated_database: str, set
 
 def test_login_by_email_or_other_case_is_refused(migrated_database: str, settings_for):
     with TestClient(create_app(settings_for(migrated_database))) as client:
-        client.post("/api/register/", json={"username": "Grace", "email": "grace@example.com", "password": "compiler one"})
+        client.post(
+            "/api/register/", json={"username": "Grace", "email": "grace@example.com", "password": "compiler one"}
+        )
 
         by_email = client.post("/api/login/", json={"username": "grace@example.com", "password": "compiler one"})
         other_case = client.post("/api/login/", json={"username": "grace", "password": "compiler one"})

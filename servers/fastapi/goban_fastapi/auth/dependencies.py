@@ -9,7 +9,7 @@ from goban_core.tokens import InvalidToken, read_token
 from goban_fastapi.auth.models import User
 from goban_fastapi.db import SessionDep
 
-# Declared so that the OpenAPI schema documents the bearer token; the header is read below,
+# Declared so that the OpenAPI schema documents the bearer token. The header is parsed below
 # because HTTPBearer cannot tell a missing header from a malformed one.
 _bearer = HTTPBearer(auto_error=False, description="The token returned by POST /api/login/.")
 

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from goban_fastapi.auth.models import User
 from goban_fastapi.auth.schemas import UserCreate
 
-
 _CURRENT_HASH_PREFIX = f"pbkdf2_sha256${DJANGO_ITERATIONS}$"
 
 

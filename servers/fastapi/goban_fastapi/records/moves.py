@@ -4,8 +4,8 @@ Each write locks the record's row (SELECT ... FOR UPDATE) before reading its mov
 server does, so concurrent requests to either server number moves 1, 2, 3, ... without gaps.
 """
 
-from goban_core.rules import next_color
 from goban_core.rules import Move as GameMove
+from goban_core.rules import next_color
 from sqlalchemy.orm import Session
 
 from goban_fastapi.errors import FieldErrors
@@ -40,7 +40,9 @@ def move_play(session: Session, *, record: Record, x: int, y: int) -> BoardChang
     session.add(Move(record_id=game.record.id, move=len(game.moves) + 1, position=x + y * size, color=color))
     session.commit()
 
-    return BoardChange(add=[StonePublic(x=x, y=y, color=color)], remove=[PointPublic(x=cx, y=cy) for cx, cy in captured])
+    return BoardChange(
+        add=[StonePublic(x=x, y=y, color=color)], remove=[PointPublic(x=cx, y=cy) for cx, cy in captured]
+    )
 
 
 def move_pass(session: Session, *, record: Record) -> None:
@@ -69,4 +71,3 @@ def move_undo(session: Session, *, record: Record) -> BoardChange:
         add=[StonePublic(x=x, y=y, color=put_back) for x, y in captured],
         remove=[PointPublic(x=last.point[0], y=last.point[1])],
     )
-

@@ -167,7 +167,11 @@ _IMPORT_BODY = {
     "content": {
         SGF_MEDIA_TYPE: {"schema": {"type": "string"}},
         "multipart/form-data": {
-            "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}, "required": ["file"]}
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
         },
     },
 }

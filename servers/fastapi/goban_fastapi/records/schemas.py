@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field, PlainSerializer
 from goban_fastapi.fields import StrictFloat, StrictInt, WithJsonSchema, check, choice, text
 from goban_fastapi.records.models import Record
 
-
 _KOMI_MESSAGE = "Komi must be a multiple of 0.5 between -100 and 100."
 
 
@@ -36,6 +35,7 @@ Ruleset = Annotated[Literal["AGA", "JPN", "CHN"], choice("AGA", "JPN", "CHN")]
 Winner = Annotated[Literal["B", "W", "U"], choice("B", "W", "U")]
 Color = Literal["B", "W"]
 UtcDatetime = Annotated[datetime.datetime, PlainSerializer(_utc_text, return_type=str, when_used="json")]
+
 
 class RecordCreate(BaseModel):
     """A new record. The winner is not set on creation and is ignored if sent."""
@@ -127,7 +127,7 @@ class StonePublic(BaseModel):
 
 
 class MovePublic(BaseModel):
-    """A move: where it was played (null for a pass), by whom, and what it captured."""
+    """A move: its point (null for a pass), its colour and the stones it captured."""
 
     position: PointPublic | None
     color: Color
@@ -141,7 +141,9 @@ class RecordDetail(RecordPublic):
     moves: list[MovePublic]
 
     @classmethod
-    def from_game(cls, record: Record, played: Sequence[tuple[tuple[int, int] | None, str]], position: Position) -> "RecordDetail":
+    def from_game(
+        cls, record: Record, played: Sequence[tuple[tuple[int, int] | None, str]], position: Position
+    ) -> "RecordDetail":
         """Build the detail view from record, its moves as (point, colour) and the position they lead to."""
         moves = [
             MovePublic(
@@ -156,7 +158,7 @@ class RecordDetail(RecordPublic):
 
 
 class PlayRequest(BaseModel):
-    """Where to place the next stone; both coordinates must be on the record's board."""
+    """The point of the next stone, which must be on the record's board."""
 
     x: StrictInt
     y: StrictInt

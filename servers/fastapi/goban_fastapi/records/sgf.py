@@ -55,6 +55,7 @@ def record_import(session: Session, *, owner: User, data: bytes) -> Game:
     except ValidationError as error:
         invalid = ", ".join(str(detail["loc"][0]) for detail in error.errors())
         raise SgfImportError(f"the file's game information is invalid: {invalid}") from None
+
     created = None
     if info.created is not None:
         created = datetime.datetime.combine(info.created, datetime.time(), datetime.UTC)
@@ -63,8 +64,13 @@ def record_import(session: Session, *, owner: User, data: bytes) -> Game:
     record.winner = info.winner
     size = record.board_size
     moves = [
-        Move(record_id=record.id, move=number, position=None if m.point is None else m.point[0] + m.point[1] * size, color=m.color)
-        for number, m in enumerate(imported.moves, start=1)
+        Move(
+            record_id=record.id,
+            move=number,
+            position=None if move.point is None else move.point[0] + move.point[1] * size,
+            color=move.color,
+        )
+        for number, move in enumerate(imported.moves, start=1)
     ]
     session.add_all(moves)
     session.commit()
