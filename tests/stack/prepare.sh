@@ -57,8 +57,9 @@ ensure_daemon() {
     if docker info >/dev/null 2>&1; then
         return
     fi
-    log "starting dockerd, log in $dockerd_log"
-    nohup dockerd >>"$dockerd_log" 2>&1 &
+    log "starting dockerd, log in $dockerd_log, process id in /var/run/docker.pid"
+    # In a session of its own, so it outlives the shell or CI job that started it.
+    setsid dockerd >>"$dockerd_log" 2>&1 </dev/null &
     local deadline=$((SECONDS + 60))
     until docker info >/dev/null 2>&1; do
         if ((SECONDS > deadline)); then
