@@ -210,6 +210,15 @@ def create_wrong_types(ctx: Context) -> httpx.Response:
 
 
 @case
+def create_with_lone_surrogates(ctx: Context) -> httpx.Response:
+    """A JSON string may hold a lone surrogate, which UTF-8 cannot encode: both refuse it and quote it safely."""
+    body = b'{"board_size": 19, "name": "\\ud800", "ruleset": "\\udfff"}'
+    return ctx.client.post(
+        "/api/records/", content=body, headers={"Content-Type": "application/json", **ctx.user.headers}
+    )
+
+
+@case
 def create_nulls(ctx: Context) -> httpx.Response:
     return _post_json(ctx, "/api/records/", {"board_size": None, "name": None, "komi": None, "ruleset": None})
 

@@ -4,13 +4,14 @@ Field messages follow Django REST framework's default wording, so both servers r
 for the same mistake.
 """
 
+import json
 import logging
 from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse as StarletteJSONResponse
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -20,6 +21,21 @@ from goban_fastapi.config import SERVER_NAME
 logger = logging.getLogger(__name__)
 
 SERVER_HEADER = "X-Goban-Server"
+
+
+class JSONResponse(StarletteJSONResponse):
+    """A JSON response in UTF-8 that falls back to \\u escapes for text UTF-8 cannot encode.
+
+    A validation message may quote the request's value, and a JSON string may hold a lone
+    surrogate (\\ud800) that UTF-8 cannot encode.
+    """
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except UnicodeEncodeError:
+            return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
 
 _MESSAGES = {
     "missing": "This field is required.",
@@ -57,6 +73,8 @@ def _message(error: Mapping[str, Any]) -> str:
 
     if kind != "missing" and "input" in error and error["input"] is None:
         return "This field may not be null."
+    if kind == "invalid_choice":
+        return f'"{error["input"]}" is not a valid choice.'
     if kind == "string_too_short":
         if context.get("min_length") == 1:
             return "This field may not be blank."

@@ -32,9 +32,9 @@ def choice(*choices: int | str) -> BeforeValidator:
         try:
             return by_text[str(value)]
         except (KeyError, TypeError, ValueError):
-            raise PydanticCustomError(
-                "invalid_choice", '"{value}" is not a valid choice.', {"value": str(value)}
-            ) from None
+            # The message leaves the value out because pydantic cannot format a lone surrogate.
+            # errors.py quotes the input when it builds the response.
+            raise PydanticCustomError("invalid_choice", "The value is not a valid choice.") from None
 
     return BeforeValidator(parse)
 

@@ -23,7 +23,7 @@ from fastapi.openapi.utils import get_openapi
 from goban_fastapi import db
 from goban_fastapi.auth.router import router as auth_router
 from goban_fastapi.config import Settings, settings_from_env
-from goban_fastapi.errors import exception_handlers_install
+from goban_fastapi.errors import JSONResponse, exception_handlers_install
 from goban_fastapi.health import router as health_router
 from goban_fastapi.http import HostCheckMiddleware, ServerHeaderMiddleware
 from goban_fastapi.records.router import router as records_router
@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/api/docs/",
         openapi_url="/api/openapi.json",
         redoc_url=None,
+        default_response_class=JSONResponse,
     )
     app.state.settings = settings or settings_from_env()
     app.openapi = lambda: _openapi_with_400(app)

@@ -8,6 +8,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from goban_fastapi.auth.login_failures import login_failure_record
 from goban_fastapi.auth.models import User
 from goban_fastapi.auth.schemas import UserCreate
 
@@ -64,8 +65,10 @@ def user_login(session: Session, *, username: str, password: str) -> User | None
     user = session.scalar(select(User).where(User.username == username, User.is_active.is_(True)))
     if user is None:
         verify_password(password, _unusable_hash())
+        login_failure_record(username)
         return None
     if not verify_password(password, user.password):
+        login_failure_record(username)
         return None
 
     user.last_login = datetime.datetime.now(datetime.UTC)
