@@ -3,9 +3,12 @@
 import logging
 
 import pytest
-
 from goban_fastapi.auth import login_failures
-from goban_fastapi.auth.login_failures import BURST_SIZE, BURST_WINDOW_SECONDS, login_failure_record
+from goban_fastapi.auth.login_failures import (
+    BURST_SIZE,
+    BURST_WINDOW_SECONDS,
+    login_failure_record,
+)
 
 
 @pytest.fixture(autouse=True)

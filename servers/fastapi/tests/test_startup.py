@@ -48,7 +48,8 @@ def test_empty_database_refuses_to_start(empty_database: str, settings_for, capl
 def test_database_behind_refuses_to_start_naming_migration(empty_database: str, settings_for):
     _execute(
         settings_for(empty_database).database_url,
-        "CREATE TABLE django_migrations (id serial PRIMARY KEY, app varchar(255), name varchar(255), applied timestamptz)",
+        "CREATE TABLE django_migrations "
+        "(id serial PRIMARY KEY, app varchar(255), name varchar(255), applied timestamptz)",
         "INSERT INTO django_migrations (app, name, applied) VALUES "
         "('auth', '0012_alter_user_first_name_max_length', now()), ('record', '0002_record_winner', now())",
     )
