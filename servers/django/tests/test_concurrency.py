@@ -45,3 +45,44 @@ def test_concurrent_moves_get_consecutive_numbers(user):
     rows = list(Move.objects.filter(record=record).order_by("move").values_list("move", "color"))
     assert [number for number, _ in rows] == list(range(1, THREADS * MOVES_PER_THREAD + 1))
     assert [color for _, color in rows] == ["B", "W"] * (THREADS * MOVES_PER_THREAD // 2)
+
+
+def _play_until_gone(token: str, record_id: int) -> list[int]:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    statuses = []
+    try:
+        for step in range(40):
+            point = {"x": step % 19, "y": step // 19}
+            statuses.append(client.post(f"/api/records/{record_id}/play/", point, format="json").status_code)
+            if statuses[-1] == 404:
+                break
+    finally:
+        connection.close()
+    return statuses
+
+
+def _delete(token: str, record_id: int) -> int:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    try:
+        return client.delete(f"/api/records/{record_id}/").status_code
+    finally:
+        connection.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_delete_during_plays_leaves_no_orphan_move(user):
+    """Each play either lands before the delete (and is deleted with the record) or gets 404."""
+    token = issue_token(user.pk, settings.SECRET_KEY)
+    records = [record_make(owner=user, board_size=19) for _ in range(4)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        plays = [pool.submit(_play_until_gone, token, record.pk) for record in records]
+        deletes = [pool.submit(_delete, token, record.pk) for record in records]
+        play_statuses = [status for future in plays for status in future.result()]
+        delete_statuses = [future.result() for future in deletes]
+
+    assert delete_statuses == [204] * len(records)
+    assert set(play_statuses) <= {201, 404}
+    assert not Move.objects.exists()

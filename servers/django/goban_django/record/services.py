@@ -38,8 +38,15 @@ def record_update(*, record: Record, **fields) -> Record:
     return record
 
 
-def record_delete(*, record: Record) -> None:
-    """Delete the record; its moves go with it through the cascading foreign key."""
+@transaction.atomic
+def record_delete(*, owner: User, record_id: int) -> None:
+    """Delete the owner's record and its moves; raise Http404 when there is no such record.
+
+    The row lock makes a move in flight on this record finish first, or fail with 404 after,
+    so that no move is inserted for a record whose moves were already deleted.
+    """
+    record = _record_lock(owner=owner, record_id=record_id)
+    # on_delete=CASCADE is done by Django, which deletes the moves before the record.
     record.delete()
 
 

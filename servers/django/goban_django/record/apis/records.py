@@ -87,8 +87,7 @@ class RecordDetailApi(APIView):
 
     def delete(self, request: Request, record_id: int) -> Response:
         """Delete a record and its moves."""
-        record = record_get(owner=request.user, record_id=record_id)
-        record_delete(record=record)
+        record_delete(owner=request.user, record_id=record_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
