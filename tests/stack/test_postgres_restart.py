@@ -11,11 +11,16 @@ RECOVERY_SECONDS = 10
 
 
 def wait_until_served(http: httpx.Client, path: str, user: stack.User, deadline: float) -> httpx.Response:
-    """Repeat GET path until it returns 200 or the deadline (time.monotonic()) passes."""
+    """Repeat GET path until it returns 200 or the deadline (time.monotonic()) passes.
+
+    Each request may wait until the deadline: a request abandoned by the client
+    would still hold one of the server's few workers, and the next ones would
+    queue behind it.
+    """
     response = None
     while time.monotonic() < deadline:
         try:
-            response = http.get(path, headers=user.headers, timeout=2)
+            response = http.get(path, headers=user.headers, timeout=max(0.5, deadline - time.monotonic()))
         except httpx.TransportError:
             response = None
         if response is not None and response.status_code == 200:
