@@ -105,7 +105,10 @@ ensure_base_image() {
     fi
     local tarball="$cache/rootfs-$release.tar"
     if [[ ! -s $tarball ]]; then
-        command -v debootstrap >/dev/null || apt_install debootstrap
+        if ! command -v debootstrap >/dev/null; then
+            apt-get update >&2
+            apt_install debootstrap
+        fi
         local root="$cache/rootfs-$release"
         log "debootstrapping $release into $root"
         rm -rf "$root"
@@ -182,8 +185,21 @@ ensure_image() {
     rm -rf "$context"
 }
 
+# Fail early when a product file pins a base image that has no entry above.
+check_pins() {
+    local known=" " entry image
+    for entry in "${images[@]}"; do
+        known+="${entry%% *} "
+    done
+    for image in $(sed -n 's/^FROM \([^ ]*\).*/\1/p' "$repo"/deploy/*.Dockerfile "$repo"/nginx/Dockerfile) \
+        $(sed -n 's/^ *image: \(postgres:[^ ]*\)$/\1/p' "$repo/compose.prod.yml"); do
+        [[ $known == *" $image "* ]] || die "$image is pinned by the product but has no stand-in in $0"
+    done
+}
+
 main() {
     [[ $EUID -eq 0 ]] || die "run as root: it installs packages and starts dockerd"
+    check_pins
     mkdir -p "$cache"
     ensure_engine
     ensure_daemon
