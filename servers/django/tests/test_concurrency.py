@@ -86,3 +86,33 @@ def test_delete_during_plays_leaves_no_orphan_move(user):
     assert delete_statuses == [204] * len(records)
     assert set(play_statuses) <= {201, 404}
     assert not Move.objects.exists()
+
+
+def _update_until_gone(token: str, record_id: int) -> list[int]:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    statuses = []
+    try:
+        for step in range(40):
+            body = {"name": f"edit {step}"}
+            statuses.append(client.patch(f"/api/records/{record_id}/", body, format="json").status_code)
+            if statuses[-1] == 404:
+                break
+    finally:
+        connection.close()
+    return statuses
+
+
+@pytest.mark.django_db(transaction=True)
+def test_delete_during_updates_gives_404_not_500(user):
+    token = issue_token(user.pk, settings.SECRET_KEY)
+    records = [record_make(owner=user) for _ in range(4)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        updates = [pool.submit(_update_until_gone, token, record.pk) for record in records]
+        deletes = [pool.submit(_delete, token, record.pk) for record in records]
+        update_statuses = [status for future in updates for status in future.result()]
+        delete_statuses = [future.result() for future in deletes]
+
+    assert delete_statuses == [204] * len(records)
+    assert set(update_statuses) <= {200, 404}

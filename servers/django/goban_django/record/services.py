@@ -30,11 +30,17 @@ def record_create(*, owner: User, board_size: int, **fields) -> Record:
     return Record.objects.create(owner=owner, board_size=board_size, **fields)
 
 
-def record_update(*, record: Record, **fields) -> Record:
-    """Set the given fields of record and save only those."""
+@transaction.atomic
+def record_update(*, owner: User, record_id: int, **fields) -> Record:
+    """Set the given fields of the owner's record and save only those; raise Http404 without it.
+
+    The row lock keeps a concurrent delete from removing the row between the read and the save.
+    """
+    record = _record_lock(owner=owner, record_id=record_id)
     for name, value in fields.items():
         setattr(record, name, value)
-    record.save(update_fields=list(fields))
+    if fields:
+        record.save(update_fields=list(fields))
     return record
 
 

@@ -75,12 +75,12 @@ class RecordDetailApi(APIView):
 
     def put(self, request: Request, record_id: int) -> Response:
         """Change the given fields of a record; board_size is accepted and ignored."""
-        record = record_get(owner=request.user, record_id=record_id)
+        # A missing record is a 404 even when the body is invalid, so look it up first.
+        record_get(owner=request.user, record_id=record_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
 
-        if serializer.validated_data:
-            record = record_update(record=record, **serializer.validated_data)
+        record = record_update(owner=request.user, record_id=record_id, **serializer.validated_data)
         return Response(RecordOutputSerializer(record).data)
 
     patch = put
