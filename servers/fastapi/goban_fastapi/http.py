@@ -43,7 +43,7 @@ class StrictJSONRequest(Request):
         if not hasattr(self, "_raw_body"):
             self._raw_body = b"" if self.scope.get(_BODY_IGNORED) else await self._read_limited()
         if self._raw_body is None:
-            raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, BODY_TOO_LARGE)
+            raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, BODY_TOO_LARGE)
         return self._raw_body
 
     async def _read_limited(self) -> bytes | None:

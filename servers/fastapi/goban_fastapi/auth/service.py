@@ -28,8 +28,14 @@ def _unusable_hash() -> str:
 
 def user_create(session: Session, *, data: UserCreate) -> User:
     """Insert a user with the columns Django's create_user sets; raise UsernameTaken on a clash."""
-    # The lock serialises registrations of one username (in any case) across both servers, since
-    # the unique index on auth_user.username is case-sensitive.
+    # Hashing (1,000,000 PBKDF2 rounds) takes about half a second here, so it runs before the
+    # transaction takes a connection and a lock.
+    password = hash_password(data.password)
+
+    # The unique index on auth_user.username is case-sensitive, so this lock serialises
+    # registrations of one username in any case among this server's workers.
+    # NOTE: the Django server checks without the lock, so two registrations of "Bob" and "bob"
+    # racing on the two servers can both succeed.
     session.execute(text("SELECT pg_advisory_xact_lock(hashtext(lower(:username)))"), {"username": data.username})
     clash = select(User.id).where(func.upper(User.username) == data.username.upper())
     if session.scalar(clash) is not None:
@@ -38,7 +44,7 @@ def user_create(session: Session, *, data: UserCreate) -> User:
     user = User(
         username=data.username,
         email=data.email,
-        password=hash_password(data.password),
+        password=password,
         first_name="",
         last_name="",
         is_active=True,

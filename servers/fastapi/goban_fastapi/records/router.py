@@ -158,7 +158,7 @@ async def sgf_upload(request: Request) -> bytes:
         raise FieldErrors({"file": [_NO_FILE]})
     data = await upload.read(MAX_BODY_BYTES + 1)
     if len(data) > MAX_BODY_BYTES:
-        raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, BODY_TOO_LARGE)
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, BODY_TOO_LARGE)
     return data
 
 
@@ -177,7 +177,15 @@ _IMPORT_BODY = {
 }
 
 
-@router.post("/import/", status_code=status.HTTP_201_CREATED, openapi_extra={"requestBody": _IMPORT_BODY})
+@router.post(
+    "/import/",
+    status_code=status.HTTP_201_CREATED,
+    openapi_extra={"requestBody": _IMPORT_BODY},
+    responses={
+        status.HTTP_400_BAD_REQUEST: {"description": "Not SGF, an unsupported size, an illegal move, or no file"},
+        status.HTTP_413_CONTENT_TOO_LARGE: {"description": "A file over 1 MiB"},
+    },
+)
 def record_import(user: CurrentUser, data: Annotated[bytes, Depends(sgf_upload)], session: SessionDep) -> RecordDetail:
     """Create a record from an SGF file's main line and return it with its stones and moves."""
     try:
