@@ -28,6 +28,7 @@ class Result:
     non_2xx: int
     first_non_2xx_status: int
     socket_errors: int
+    min_ms: float
     p50_ms: float
     p90_ms: float
     p99_ms: float
@@ -92,6 +93,7 @@ def _result_parse(output: str, url: str) -> Result:
         non_2xx=data["non_2xx"],
         first_non_2xx_status=data["first_non_2xx_status"],
         socket_errors=data["connect_errors"] + data["read_errors"] + data["write_errors"] + data["timeouts"],
+        min_ms=latency["min"] / 1000,
         p50_ms=latency["p50"] / 1000,
         p90_ms=latency["p90"] / 1000,
         p99_ms=latency["p99"] / 1000,

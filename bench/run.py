@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 from fixtures import Account, account_create, free_point, game_prefix_sgf, record_delete, record_import
 from goban_core.sgf import import_sgf
-from loadgen import Load, wrk_path, wrk_run
+from loadgen import Load, Result, wrk_path, wrk_run
 from report import GrowthRow, Row, growth_table, memory_table, results_page, throughput_table, utc_now
 from verdicts import verdicts_check
 
@@ -35,7 +35,9 @@ GROWTH_MOVES = (0, 100)  # plus the whole game
 # 2-core AMD EPYC test machine), so few connections and a long timeout keep the run from
 # measuring only its own queue.
 LOGIN_LOAD = Load(duration=10, threads=2, connections=4, timeout=30)
-GROWTH_LOAD = Load(duration=3, threads=1, connections=1)
+GROWTH_LOAD = Load(duration=2, threads=1, connections=1)
+# Rounds over all sizes in turn, so a change in the machine's load hits every size alike.
+GROWTH_ROUNDS = 3
 WARM_UP_LOAD = Load(duration=2)
 
 
@@ -57,8 +59,7 @@ def main() -> int:
     try:
         rows, growth = _runs(clients, targets, account, game_file, load, options.play_connections, created)
     finally:
-        for record_id in created:
-            record_delete(first, account, record_id)
+        _records_delete(first, account, created)
 
     containers = _container_memory(options.compose_project)
     sections = [
@@ -88,35 +89,55 @@ def _runs(clients, targets, account: Account, game_file: Path, load: Load, play_
         created.append(details[moves]["id"])
     game = details[game_length]
     point = free_point(game)
-    token = {"GOBAN_BENCH_TOKEN": account.token}
 
     rows: list[Row] = []
     for name, url in targets.items():
-        root = url.rstrip("/")
-        detail_url = f"{root}/records/{game['id']}/"
-        print(f"bench: {name}: warming up", flush=True)
-        wrk_run(detail_url, WARM_UP_LOAD, environment=token)
+        rows += _target_rows(first, account, game_file, name, url.rstrip("/"), game, point, load, play_connections)
 
-        health = wrk_run(f"{root}/health/", load)
-        rows.append(Row("GET health/", name, load, health))
-        health_rps = health.rps
-        print(f"bench: {name}: health {health_rps:,.0f} req/s", flush=True)
-        rows.append(Row(f"GET records/{{id}}/ ({game_length} moves)", name, load, wrk_run(detail_url, load, environment=token), health_rps))
-        rows.append(Row("GET records/", name, load, wrk_run(f"{root}/records/", load, environment=token), health_rps))
-        rows.append(_play_undo_row(first, account, game_file, name, root, load, play_connections, point, health_rps))
-        login_body = json.dumps({"username": account.username, "password": account.password})
-        login = wrk_run(f"{root}/login/", LOGIN_LOAD, environment={"GOBAN_BENCH_METHOD": "POST", "GOBAN_BENCH_BODY": login_body})
-        rows.append(Row("POST login/", name, LOGIN_LOAD, login, health_rps))
-
+    token = {"GOBAN_BENCH_TOKEN": account.token}
     growth: list[GrowthRow] = []
     for name, url in targets.items():
-        for moves in lengths:
-            detail_url = f"{url.rstrip('/')}/records/{details[moves]['id']}/"
-            growth.append(GrowthRow(name, moves, wrk_run(detail_url, GROWTH_LOAD, environment=token)))
+        results: dict[int, list[Result]] = {moves: [] for moves in lengths}
+        for _ in range(GROWTH_ROUNDS):
+            for moves in lengths:
+                detail_url = f"{url.rstrip('/')}/records/{details[moves]['id']}/"
+                results[moves].append(wrk_run(detail_url, GROWTH_LOAD, environment=token))
+        growth += [GrowthRow(name, moves, runs) for moves, runs in results.items()]
     return rows, growth
 
 
-def _play_undo_row(client, account, game_file, name, root, load, connections, point, health_rps) -> Row:
+def _target_rows(client, account, game_file, name, root, game, point, load, play_connections) -> list[Row]:
+    """Run every endpoint against one target, with health measured before and after the others.
+
+    The ratio to health uses the mean of both health runs, which evens out a load on the
+    machine that changes during the runs.
+    """
+    token = {"GOBAN_BENCH_TOKEN": account.token}
+    detail_url = f"{root}/records/{game['id']}/"
+    print(f"bench: {name}: warming up", flush=True)
+    wrk_run(detail_url, WARM_UP_LOAD, environment=token)
+
+    health_before = wrk_run(f"{root}/health/", load)
+    detail = wrk_run(detail_url, load, environment=token)
+    listing = wrk_run(f"{root}/records/", load, environment=token)
+    play_undo_load, play_undo = _play_undo_run(client, account, game_file, root, load, play_connections, point)
+    health_after = wrk_run(f"{root}/health/", load)
+    login_body = json.dumps({"username": account.username, "password": account.password})
+    login = wrk_run(f"{root}/login/", LOGIN_LOAD, environment={"GOBAN_BENCH_METHOD": "POST", "GOBAN_BENCH_BODY": login_body})
+
+    health_rps = (health_before.rps + health_after.rps) / 2
+    print(f"bench: {name}: health {health_rps:,.0f} req/s, game detail {detail.rps:,.0f} req/s", flush=True)
+    return [
+        Row("GET health/ (before)", name, load, health_before),
+        Row(f"GET records/{{id}}/ ({len(game['moves'])} moves)", name, load, detail, health_rps),
+        Row("GET records/", name, load, listing, health_rps),
+        Row("POST play/ + undo/", name, play_undo_load, play_undo, health_rps),
+        Row("GET health/ (after)", name, load, health_after),
+        Row("POST login/", name, LOGIN_LOAD, login, health_rps),
+    ]
+
+
+def _play_undo_run(client, account, game_file, root, load, connections, point) -> tuple[Load, Result]:
     """Run play + undo with one connection per thread, each on a fresh copy of the game, then delete the copies."""
     sgf = game_file.read_bytes()
     record_ids = [record_import(client, account, sgf)["id"] for _ in range(connections)]
@@ -132,9 +153,17 @@ def _play_undo_row(client, account, game_file, name, root, load, connections, po
         # wrk stops with requests still in flight. Deleting a record while a play on it is still
         # being written can fail, so the servers get a moment to finish them.
         time.sleep(1)
-        for record_id in record_ids:
+        _records_delete(client, account, record_ids)
+    return play_load, result
+
+
+def _records_delete(client: httpx.Client, account: Account, record_ids: list[int]) -> None:
+    """Delete the benchmark's records, warning about each one that cannot be deleted."""
+    for record_id in record_ids:
+        try:
             record_delete(client, account, record_id)
-    return Row("POST play/ + undo/", name, play_load, result, health_rps)
+        except (httpx.HTTPError, RuntimeError) as error:
+            print(f"bench: warning: record {record_id} of user {account.username} stays: {error}", file=sys.stderr)
 
 
 def _health_server(client: httpx.Client) -> str:
