@@ -201,3 +201,32 @@ def test_concurrent_plays_on_both_servers_leave_no_gap(servers, player: User):
         assert response.status_code == 200, response.text
         assert response.json()["remove"] == [{"x": point[0], "y": point[1]}]
     assert get_detail(servers["django"], player, record["id"])["moves"] == []
+
+
+def test_delete_during_updates_on_both_servers(servers, player: User):
+    """Updates racing a delete on the other server get 200 or 404, never a 5xx, and the record is gone."""
+    record = create_record(servers["django"], player, board_size=9)
+    path = f"/api/records/{record['id']}/"
+    start = threading.Barrier(PLAYERS + 1)
+
+    def update_once(index: int) -> httpx.Response:
+        with build_client(SERVERS[index % 2]) as client:
+            client.get("/api/health/")
+            start.wait(timeout=30)
+            return client.patch(path, json={"name": f"edit {index}"}, headers=player.headers)
+
+    def delete_once(name: str) -> httpx.Response:
+        with build_client(name) as client:
+            client.get("/api/health/")
+            start.wait(timeout=30)
+            return client.delete(path, headers=player.headers)
+
+    with ThreadPoolExecutor(max_workers=PLAYERS + 1) as pool:
+        updates = [pool.submit(update_once, index) for index in range(PLAYERS)]
+        deleted = pool.submit(delete_once, "fastapi")
+        statuses = [update.result().status_code for update in updates]
+
+    assert deleted.result().status_code == 204, deleted.result().text
+    assert set(statuses) <= {200, 404}, statuses
+    for name in SERVERS:
+        assert servers[name].get(path, headers=player.headers).status_code == 404

@@ -85,14 +85,20 @@ def record_detail(record: OwnedRecord, session: SessionDep) -> RecordDetail:
 @router.patch("/{record_id}/")
 def record_update(record: OwnedRecord, data: RecordUpdate, session: SessionDep) -> RecordPublic:
     """Change the given fields of a record; board_size is accepted and ignored."""
-    record = service.record_update(session, record=record, changes=data.changes())
+    try:
+        record = service.record_update(session, record=record, changes=data.changes())
+    except service.RecordNotFound:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "No record with this id.") from None
     return RecordPublic.from_record(record)
 
 
 @router.delete("/{record_id}/", status_code=status.HTTP_204_NO_CONTENT)
 def record_delete(record: OwnedRecord, session: SessionDep) -> None:
     """Delete a record and its moves."""
-    service.record_delete(session, record=record)
+    try:
+        service.record_delete(session, record=record)
+    except service.RecordNotFound:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "No record with this id.") from None
 
 
 @router.post(

@@ -101,7 +101,9 @@ def record_create(
 
 
 def record_update(session: Session, *, record: Record, changes: dict[str, Any]) -> Record:
-    """Apply changes to record and commit."""
+    """Apply changes to record under its row lock and commit; raise RecordNotFound if it was deleted meanwhile."""
+    # The lock keeps a concurrent delete from removing the row between the read and the update.
+    record = record_lock(session, record=record)
     for field, value in changes.items():
         setattr(record, field, value)
     session.commit()
@@ -109,7 +111,8 @@ def record_update(session: Session, *, record: Record, changes: dict[str, Any]) 
 
 
 def record_delete(session: Session, *, record: Record) -> None:
-    """Delete record and its moves."""
+    """Delete record and its moves; raise RecordNotFound if it was deleted meanwhile."""
+    record = record_lock(session, record=record)
     # Django implements on_delete=CASCADE in Python, so the foreign key has no ON DELETE clause.
     session.execute(delete(Move).where(Move.record_id == record.id))
     session.delete(record)
