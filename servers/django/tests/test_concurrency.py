@@ -1,14 +1,18 @@
 """Moves sent at the same time to one record are serialised by the row lock on the record."""
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.contrib.auth.models import User
+from django.db import connection, transaction
+from goban_core.passwords import hash_password
 from goban_core.tokens import issue_token
 from rest_framework.test import APIClient
 
 from goban_django.record.models import Move
+from goban_django.users import services
 from tests.factories import record_make
 
 THREADS = 8
@@ -116,3 +120,29 @@ def test_delete_during_updates_gives_404_not_500(user):
 
     assert delete_statuses == [204] * len(records)
     assert set(update_statuses) <= {200, 404}
+
+
+def _register(username: str) -> int:
+    client = APIClient()
+    body = {"username": username, "email": "same@example.com", "password": "correct horse battery"}
+    try:
+        return client.post("/api/register/", body, format="json").status_code
+    finally:
+        connection.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_registration_waits_for_same_name_in_other_case(monkeypatch):
+    """A registration of "bob" waits while one of "BOB" is not committed yet, then is rejected."""
+    monkeypatch.setattr(services, "hash_password", lambda password: hash_password(password, iterations=1))
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        with transaction.atomic():
+            services.user_create(username="BOB", email="b@example.com", password="correct horse battery")
+            waiting = pool.submit(_register, "bob")
+            time.sleep(1.0)
+            running_while_locked = not waiting.done()
+
+        assert waiting.result() == 400
+    assert running_while_locked
+    assert list(User.objects.values_list("username", flat=True)) == ["BOB"]
