@@ -4,10 +4,12 @@ Endpoints are plain `def` functions, which FastAPI runs in its thread pool, on a
 SQLAlchemy engine (psycopg 3), because that measured faster than async endpoints on an AsyncEngine.
 bench/run.sh runs GET /api/records/{id}/ on a 19x19 record of 60 moves and an async twin of it
 (bench/async_variant.py) in the same gunicorn (2 uvicorn workers), with wrk -t2 -c32 -d15s, on a
-2-core VM with PostgreSQL 15 on the same machine (three runs, December 2026):
+2-core VM with PostgreSQL 15 on the same machine. In four runs in December 2026 other jobs
+shared the machine (load average 17 during the last run), so the absolute figures are low, but
+the ratio held in every run:
 
-    sync endpoint   231-269 requests/s, median latency 101-140 ms
-    async endpoint   57-79  requests/s, median latency 368-498 ms
+    sync endpoint   183-269 requests/s, median latency 101-148 ms
+    async endpoint   57-79  requests/s, median latency 368-499 ms
 
 Password hashing (PBKDF2, 1,000,000 rounds) at login and registration would also block an event
 loop, which the thread pool avoids without extra code.

@@ -80,7 +80,7 @@ def game_load(session: Session, *, record: Record) -> Game:
         # NOTE: the original servers enforced no ko rule, so a record they wrote may hold a ko
         # recapture that replay() rejects. Such a record gives 500 on both servers until
         # goban_core can replay it leniently.
-        logger.error("record %s holds an illegal move: %s", record.id, error)
+        logger.error("record %s contains an illegal move: %s", record.id, error)
         raise
     return Game(record=record, moves=moves, position=position)
 
