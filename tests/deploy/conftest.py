@@ -18,7 +18,15 @@ from testinfra.utils.ansible_runner import AnsibleRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from rollout import REPOSITORY, checkout_release, deployment, inventory_path, new_client, register  # noqa: E402
+from rollout import (  # noqa: E402
+    REPOSITORY,
+    checkout_release,
+    current_release,
+    deployment,
+    inventory_path,
+    new_client,
+    register,
+)
 
 
 @pytest.fixture(scope="session")
@@ -46,13 +54,16 @@ def api(base_url):
 
 
 @pytest.fixture
-def clone_with_commit(tmp_path) -> Callable[[Callable[[Path], None], str], tuple[Path, str]]:
-    """Return a function that clones the repository into a temporary folder, applies an
-    edit, commits it there and returns the clone with its release id."""
+def clone_with_commit(settings, tmp_path) -> Callable[[Callable[[Path], None], str], tuple[Path, str]]:
+    """Return a function that clones the repository into a temporary folder at the
+    deployed commit, applies an edit, commits it there and returns the clone with
+    its release id. Starting from the deployed commit keeps the update to exactly
+    the edit, even when the repository has moved on since make deploy."""
 
     def make(edit: Callable[[Path], None], message: str) -> tuple[Path, str]:
         clone = tmp_path / f"clone-{uuid.uuid4().hex[:8]}"
         subprocess.run(["git", "clone", "--quiet", str(REPOSITORY), str(clone)], check=True)
+        subprocess.run(["git", "-C", str(clone), "checkout", "--quiet", current_release(settings)], check=True)
         edit(clone)
         subprocess.run(
             ["git", "-C", str(clone), "-c", "user.name=Goban deploy test", "-c", "user.email=deploy-test@example.org",
@@ -62,3 +73,11 @@ def clone_with_commit(tmp_path) -> Callable[[Callable[[Path], None], str], tuple
         return clone, checkout_release(clone)
 
     return make
+
+
+@pytest.fixture
+def clone(tmp_path) -> Path:
+    """Return a clone of the repository's HEAD, which stays put while the repository moves on."""
+    path = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(REPOSITORY), str(path)], check=True)
+    return path
