@@ -181,3 +181,18 @@ def test_play_after_undo_reuses_the_number(auth_client, user):
 
     assert response.json() == {"add": [{"x": 5, "y": 5, "color": "W"}], "remove": []}
     assert stored_moves(record) == [(1, 1, "B"), (2, 50, "W")]
+
+
+def test_record_with_illegal_stored_move_is_409(auth_client, user):
+    """A ko recapture that an older server stored makes the record unplayable, with a clear error."""
+    record = record_make(owner=user, board_size=9)
+    for number, (point, color) in enumerate([((0, 0), "B"), ((0, 0), "W")], start=1):
+        Move.objects.create(record=record, move=number, position=point[0] + point[1] * 9, color=color)
+
+    detail = auth_client.get(f"/api/records/{record.pk}/")
+    played = play(auth_client, record.pk, 4, 4)
+
+    assert detail.status_code == 409
+    assert "move 2" in detail.json()["detail"]
+    assert played.status_code == 409
+    assert len(stored_moves(record)) == 2

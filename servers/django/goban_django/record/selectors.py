@@ -9,14 +9,19 @@ from django.db.models import QuerySet
 from django.http import Http404
 from goban_core.rules import IllegalMove, Position, replay
 from goban_core.rules import Move as CoreMove
+from rest_framework import status
+from rest_framework.exceptions import APIException
 
 from goban_django.record.models import Move, Record
 
 logger = logging.getLogger(__name__)
 
 
-class CorruptRecord(Exception):
+class CorruptRecord(APIException):
     """Stored moves that the rules reject, which only an older server could have written."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "corrupt_record"
 
 
 @dataclass
@@ -63,4 +68,4 @@ def record_position(*, record: Record, moves: list[CoreMove]) -> Position:
         # NOTE: the original servers enforced no ko rule, so a record they wrote may contain a ko
         # recapture that replay() rejects. Such a record cannot be shown or played on here.
         logger.error("record %s contains an invalid stored move: %s", record.pk, error)
-        raise CorruptRecord(str(error)) from error
+        raise CorruptRecord(f"The stored moves of this record break the rules: {error}.") from error
