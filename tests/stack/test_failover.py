@@ -29,7 +29,7 @@ def test_stopped_server_fails_no_request(load_users: list[stack.User], server: s
         started = time.monotonic()
         time.sleep(max(6.0, LOAD_SECONDS - (started - began)))
 
-    assert traffic.failures == []
+    assert traffic.failures == [], traffic.failure_report()
     assert traffic.requests_since(began) > 100
     assert traffic.servers_since(stopped) >= {other_server(server)}
     assert server in traffic.servers_since(started), f"{server} did not rejoin the rotation after it started"
@@ -49,7 +49,7 @@ def test_recreated_server_rejoins_rotation(load_users: list[stack.User], server:
         recreated = time.monotonic()
         time.sleep(6)
 
-    assert traffic.failures == []
+    assert traffic.failures == [], traffic.failure_report()
     assert stack.container_id(server) != old_container
     assert server in traffic.servers_since(recreated), f"the recreated {server} got no request"
     assert stack.inspect("nginx")["State"]["StartedAt"] == nginx_started

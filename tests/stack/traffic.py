@@ -50,6 +50,15 @@ class Traffic:
         for thread in self._threads:
             thread.join(timeout=60)
 
+    def failure_report(self) -> str:
+        """Return one line per failed request, for an assertion message."""
+        with self._lock:
+            lines = [
+                f"{outcome.method} {outcome.path}: {outcome.status or 'no response'} {outcome.error[:120]!r}"
+                for outcome in self.failures
+            ]
+        return f"{len(lines)} of {len(self.outcomes)} requests failed:\n" + "\n".join(lines)
+
     def servers_since(self, moment: float) -> set[str]:
         """Return the servers that served requests sent at or after moment (time.monotonic())."""
         with self._lock:
