@@ -230,3 +230,21 @@ def test_delete_during_updates_on_both_servers(servers, player: User):
     assert set(statuses) <= {200, 404}, statuses
     for name in SERVERS:
         assert servers[name].get(path, headers=player.headers).status_code == 404
+
+
+def test_racing_registrations_in_any_case_make_one_user(servers):
+    """Simultaneous registrations of one name in different letter cases, on both servers, create one user."""
+    base = unique_username("Race")
+    names = [base.upper(), base.lower(), base, base.swapcase()] * 2
+    start = threading.Barrier(len(names))
+
+    def register_once(index: int) -> httpx.Response:
+        with build_client(SERVERS[index % 2]) as client:
+            client.get("/api/health/")
+            start.wait(timeout=30)
+            return register(client, names[index], "a long enough password")
+
+    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+        statuses = sorted(response.status_code for response in pool.map(register_once, range(len(names))))
+
+    assert statuses == [201] + [400] * (len(names) - 1)

@@ -14,6 +14,10 @@ from goban_fastapi.auth.schemas import UserCreate
 
 _CURRENT_HASH_PREFIX = f"pbkdf2_sha256${DJANGO_ITERATIONS}$"
 
+# First key of the advisory lock around a registration; the Django server uses the same pair
+# (USERNAME_LOCK_NAMESPACE, hashtext(upper(username))).
+USERNAME_LOCK_NAMESPACE = 0x60BA
+
 
 class UsernameTaken(ValueError):
     """Another user has this username, compared without case."""
@@ -32,12 +36,13 @@ def user_create(session: Session, *, data: UserCreate) -> User:
     # transaction takes a connection and a lock.
     password = hash_password(data.password)
 
-    # The unique index on auth_user.username is case-sensitive, so this lock serialises
-    # registrations of one username in any case among this server's workers.
-    # NOTE: the Django server checks without the lock, so two registrations of "Bob" and "bob"
-    # racing on the two servers can both succeed.
-    session.execute(text("SELECT pg_advisory_xact_lock(hashtext(lower(:username)))"), {"username": data.username})
-    clash = select(User.id).where(func.upper(User.username) == data.username.upper())
+    # The unique index on auth_user.username is case-sensitive, so registrations of one name in
+    # any letter case are serialised by an advisory lock, the same one the Django server takes.
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(:namespace, hashtext(upper(:username)))"),
+        {"namespace": USERNAME_LOCK_NAMESPACE, "username": data.username},
+    )
+    clash = select(User.id).where(func.upper(User.username) == func.upper(data.username))
     if session.scalar(clash) is not None:
         raise UsernameTaken(data.username)
 
