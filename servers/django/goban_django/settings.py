@@ -4,7 +4,7 @@ POSTGRES_NAME, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_HOST, POSTGRES_PORT: t
 GOBAN_SECRET_KEY: signs tokens and sessions; required unless GOBAN_DEBUG is on.
 GOBAN_HOST: comma-separated public host names the server accepts (also trusted for CSRF over
 https); 127.0.0.1 and localhost are always accepted.
-GOBAN_DEBUG: "1", "true" or "yes" turns on Django's debug mode, never in production.
+GOBAN_DEBUG: "1", "true", "yes" or "on" turns on Django's debug mode, which is for development only.
 """
 
 import os
