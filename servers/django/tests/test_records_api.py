@@ -4,7 +4,9 @@ import json
 import re
 
 import pytest
+from rest_framework.test import APIClient
 
+from goban_django.record.apis import records
 from goban_django.record.models import Move, Record
 from tests.factories import record_make, user_make
 
@@ -271,3 +273,19 @@ def test_invalid_choice_with_lone_surrogate_is_400(auth_client):
     assert response.status_code == 400
     assert list(response.json()) == ["ruleset"]
     assert "\\ud800" in response.content.decode("ascii")
+
+
+def test_unhandled_error_is_json_500(user, monkeypatch):
+    """A bug still gives the client JSON, not Django's HTML error page."""
+    client = APIClient(raise_request_exception=False)
+    client.force_authenticate(user)
+
+    def fail(**kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(records, "record_list", fail)
+    response = client.get("/api/records/")
+
+    assert response.status_code == 500
+    assert response.content == b'{"detail":"Internal server error."}'
+    assert response["X-Goban-Server"] == "django"

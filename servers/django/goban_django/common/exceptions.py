@@ -46,22 +46,27 @@ def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
+def _detail(message: str, status_code: int) -> JsonResponse:
+    # Compact, like the bodies that DRF renders.
+    return JsonResponse({"detail": message}, status=status_code, json_dumps_params={"separators": (",", ":")})
+
+
 def page_not_found(request: HttpRequest, exception: Exception):
     """Return JSON for an unknown /api/ path and Django's HTML page for any other path."""
     if _is_api(request):
-        return JsonResponse({"detail": "Not found."}, status=404)
+        return _detail("Not found.", 404)
     return defaults.page_not_found(request, exception)
 
 
 def bad_request(request: HttpRequest, exception: Exception):
     """Return JSON under /api/ for a request Django rejects before any view, such as one with a bad Host."""
     if _is_api(request):
-        return JsonResponse({"detail": "Bad request."}, status=400)
+        return _detail("Bad request.", 400)
     return defaults.bad_request(request, exception)
 
 
 def server_error(request: HttpRequest):
     """Return JSON for an unhandled error under /api/, whose traceback Django logs."""
     if _is_api(request):
-        return JsonResponse({"detail": "Internal server error."}, status=500)
+        return _detail("Internal server error.", 500)
     return defaults.server_error(request)
