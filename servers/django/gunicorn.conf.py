@@ -25,3 +25,22 @@ forwarded_allow_ips = os.environ.get("GOBAN_FORWARDED_ALLOW_IPS", "*")
 # gunicorn 25.1+ opens a control socket at one fixed path per user by default. Several
 # servers on one host would compete for that path, and nothing here uses gunicornc.
 control_socket_disable = True
+
+
+def worker_exit(server, worker):
+    """Serve the connections still queued on the listening socket before this worker exits.
+
+    A sync worker stops accepting on SIGTERM, and the kernel resets the connections left in
+    the listen backlog when the socket closes. nginx has already sent those requests, so it
+    cannot retry a POST on the other server, and the client would see a 502.
+    """
+    for listener in worker.sockets:
+        listener.setblocking(False)
+        while True:
+            try:
+                client, address = listener.accept()
+            except (BlockingIOError, InterruptedError):
+                break
+            client.setblocking(True)
+            worker.handle(listener, client, address)
+        listener.close()
