@@ -29,6 +29,7 @@ from goban_fastapi.errors import JSONResponse, exception_handlers_install
 from goban_fastapi.health import router as health_router
 from goban_fastapi.http import HostCheckMiddleware, ServerHeaderMiddleware
 from goban_fastapi.records.router import router as records_router
+from goban_fastapi.records.sgf_router import router as records_sgf_router
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(auth_router)
     app.include_router(records_router)
+    app.include_router(records_sgf_router)
     return app
 
 
