@@ -31,6 +31,8 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 test: install ## Run every test tier, as CI does.
 	$(MAKE) --no-print-directory test-unit
 	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-stack
+	$(MAKE) --no-print-directory test-rollout
 
 test-unit: install web/node_modules/.installed ## Unit tests of goban_core and the web client.
 	$(BIN)/pytest servers/core/tests
@@ -104,7 +106,7 @@ bench: install ## Load benchmarks with wrk against the local stack; writes bench
 # through nginx on https://127.0.0.1.
 STACK_API_URLS := nginx=https://127.0.0.1,django=https://127.0.0.1/django,fastapi=https://127.0.0.1/fastapi
 
-.PHONY: up down stack-prepare test-stack
+.PHONY: up down stack-prepare test-stack test-rollout
 
 up: ## Build and start the stack here with Docker Compose; writes .env with fresh secrets once.
 	deploy/up.sh up
@@ -115,6 +117,9 @@ down: ## Stop the stack started by make up; the database volume stays.
 stack-prepare: ## Install Docker from Debian and stand-ins for base images that cannot be pulled.
 	tests/stack/prepare.sh
 
+# The stack tier runs under its own Compose project, so its volume is never a
+# deployed stack's, and removes it when every test has passed.
+test-stack: export COMPOSE_PROJECT_NAME = goban-test
 test-stack: install web/node_modules/.installed ## Start the stack, then run the API, stack and browser tests through nginx.
 	tests/stack/prepare.sh
 	$(MAKE) --no-print-directory up
@@ -122,3 +127,9 @@ test-stack: install web/node_modules/.installed ## Start the stack, then run the
 		GOBAN_SECRET_KEY="$$(sed -n 's/^GOBAN_SECRET_KEY=//p' .env)" $(BIN)/pytest tests/api
 	$(BIN)/pytest tests/stack
 	tests/stack/run-e2e.sh
+	docker compose -f compose.prod.yml down --volumes
+
+test-rollout: install ## Deploy here with Ansible, deploy again, smoke checks, then update, rollback and backup tests.
+	tests/stack/prepare.sh
+	$(MAKE) --no-print-directory deploy
+	$(MAKE) --no-print-directory test-deploy
