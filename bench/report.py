@@ -80,11 +80,11 @@ def growth_table(rows: list[GrowthRow]) -> str:
     return "\n".join(lines)
 
 
-def memory_table(containers: list[tuple[str, str]]) -> str:
+def memory_table(containers: list[tuple[str, str, str]]) -> str:
     if not containers:
         return "No container of the stack was found, so no memory figures (servers run outside Docker)."
-    lines = ["| Container | Memory (used / limit) |", "|---|---|"]
-    lines.extend(f"| {name} | {usage} |" for name, usage in containers)
+    lines = ["| Container | Image | Memory (used / limit) |", "|---|---|---|"]
+    lines.extend(f"| {name} | {image} | {usage} |" for name, image, usage in containers)
     return "\n".join(lines)
 
 

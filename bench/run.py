@@ -182,8 +182,8 @@ def _tls_context(certificate: Path) -> ssl.SSLContext:
     return context
 
 
-def _container_memory(project: str) -> list[tuple[str, str]]:
-    """Return (name, memory used / limit) of each running container of the Compose project."""
+def _container_memory(project: str) -> list[tuple[str, str, str]]:
+    """Return (name, image, memory used / limit) of each running container of the Compose project."""
     try:
         ids = subprocess.run(
             ["docker", "ps", "-q", "--filter", f"label=com.docker.compose.project={project}"],
@@ -193,11 +193,17 @@ def _container_memory(project: str) -> list[tuple[str, str]]:
         return []
     if not ids:
         return []
+    images = subprocess.run(
+        ["docker", "ps", "--format", "{{.Names}}\t{{.Image}}", "--filter", f"label=com.docker.compose.project={project}"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    image_of = dict(line.split("\t", 1) for line in images.splitlines() if "\t" in line)
     stats = subprocess.run(
         ["docker", "stats", "--no-stream", "--format", "{{.Name}}\t{{.MemUsage}}", *ids],
         capture_output=True, text=True, check=True,
     ).stdout
-    return sorted(tuple(line.split("\t", 1)) for line in stats.splitlines() if "\t" in line)
+    rows = [line.split("\t", 1) for line in stats.splitlines() if "\t" in line]
+    return sorted((name, image_of.get(name, "?"), usage) for name, usage in rows)
 
 
 def _header(targets, servers, game_file: Path, load: Load) -> dict[str, str]:
@@ -207,7 +213,7 @@ def _header(targets, servers, game_file: Path, load: Load) -> dict[str, str]:
         "Date": utc_now(),
         "Cores (nproc)": str(len(os.sched_getaffinity(0))),
         "CPU": _cpu_model(),
-        "Commit": commit or "unknown",
+        "Checkout (bench/run.py)": commit or "unknown",
         "Load generator": f"{wrk_version.split(' [')[0]}, on the same machine as the stack",
         "Default load": f"{load.duration:g} s per run, {load.threads} threads, {load.connections} connections",
         "Targets": ", ".join(f"{name} = {url} (X-Goban-Server: {servers[name]})" for name, url in targets.items()),
