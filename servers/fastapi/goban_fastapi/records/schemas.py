@@ -38,9 +38,11 @@ UtcDatetime = Annotated[datetime.datetime, PlainSerializer(_utc_text, return_typ
 
 
 class RecordCreate(BaseModel):
-    """A new record. The winner is not set on creation and is ignored if sent."""
+    """A new record. The winner is not set on creation and is ignored if sent.
 
-    board_size: BoardSize
+    board_size comes last, as in the Django server's serializer, so field errors list in the same order.
+    """
+
     name: Name = ""
     black_player: Player = "Black"
     white_player: Player = "White"
@@ -48,6 +50,7 @@ class RecordCreate(BaseModel):
     handicap: Handicap = 0
     komi: Komi = 7.5
     ruleset: Ruleset = "AGA"
+    board_size: BoardSize
 
 
 class RecordUpdate(BaseModel):
