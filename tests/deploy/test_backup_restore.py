@@ -39,7 +39,7 @@ def newest_dump(before: set[Path]) -> Path:
     return dumps.pop()
 
 
-def test_backup_and_restore_bring_every_record_back(settings, api):
+def test_restore_brings_every_record_back(settings, api):
     project = settings["goban_compose_project"]
     for path in GAMES[:6]:
         response = api.post("/api/records/import/", content=path.read_bytes(), headers={"Content-Type": "application/x-go-sgf"})
@@ -72,7 +72,7 @@ def test_backup_and_restore_bring_every_record_back(settings, api):
     assert snapshot(api) == records_before
 
 
-def test_restore_without_confirmation_changes_nothing(settings, tmp_path):
+def test_unconfirmed_restore_changes_nothing(settings, tmp_path):
     dump = tmp_path / "unconfirmed.dump"
     dump.write_bytes(b"never read: the restore stops at the confirmation")
     counts_before = table_counts(settings["goban_compose_project"])

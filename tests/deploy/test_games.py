@@ -24,7 +24,7 @@ def test_games_folder_has_games():
 
 
 @pytest.mark.parametrize("path", GAMES, ids=lambda path: path.stem)
-def test_game_imports_and_downloads_with_same_moves(api, path):
+def test_game_round_trip_keeps_moves(api, path):
     original = path.read_bytes()
     setup, moves = main_line(original)
 
