@@ -30,7 +30,7 @@ die() {
 container=$(docker ps --quiet \
     --filter "label=com.docker.compose.project=$project" \
     --filter "label=com.docker.compose.service=postgres")
-[[ -n $container ]] || die "no running postgres container in Compose project '$project'"
+[[ -n $container ]] || die "no running postgres container in Compose project '$project'; start the stack first"
 
 install -d -m 0700 "$backup_dir"
 dump="$backup_dir/$project-$(date -u +%Y%m%dT%H%M%SZ).dump"

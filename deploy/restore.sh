@@ -30,10 +30,10 @@ containers_of() {
 
 [[ $# -eq 1 ]] || die "usage: $0 DUMP"
 dump=$1
-[[ -f $dump && -r $dump ]] || die "cannot read the dump '$dump'"
+[[ -f $dump && -r $dump ]] || die "dump not found or not readable: '$dump'"
 
 postgres=$(containers_of postgres)
-[[ -n $postgres ]] || die "no running postgres container in Compose project '$project'"
+[[ -n $postgres ]] || die "no running postgres container in Compose project '$project'; start the stack first"
 
 servers=()
 for service in django fastapi; do

@@ -1,4 +1,4 @@
-"""Settings of a Goban deployment as Ansible sees them: role defaults
+"""Settings of a Goban deployment as Ansible computes them: role defaults
 overridden by the inventory, templates rendered. The smoke checks and the
 rollout tests read ports, paths and names from here instead of repeating
 the defaults."""

@@ -11,7 +11,7 @@ def test_env_file_is_readable_by_root_only(host, settings):
 
 
 def test_env_file_has_generated_secrets(host, settings):
-    # Reading the file needs root; the check sees only whether values are set.
+    # Reading the file needs root. The check counts the set values and prints none.
     result = host.run(
         f"grep -cE '^(GOBAN_SECRET_KEY|POSTGRES_PASSWORD)=.{{32,}}$' {settings['goban_env_file']}"
     )
