@@ -196,3 +196,20 @@ def test_record_with_illegal_stored_move_is_409(auth_client, user):
     assert "move 2" in detail.json()["detail"]
     assert played.status_code == 409
     assert len(stored_moves(record)) == 2
+
+
+def test_stored_ko_recapture_is_replayed_and_next_ko_refused(auth_client, user):
+    """The original servers had no ko rule; their records load, and ko binds the next move."""
+    record = record_make(owner=user, board_size=9)
+    points = [(1, 0), (2, 0), (0, 1), (3, 1), (2, 1), (2, 2), (1, 2), (1, 1), (2, 1)]
+    for number, (x, y) in enumerate(points, start=1):
+        Move.objects.create(record=record, move=number, position=x + y * 9, color="BW"[(number - 1) % 2])
+
+    detail = auth_client.get(f"/api/records/{record.pk}/")
+    retake = play(auth_client, record.pk, 1, 1)
+    elsewhere = play(auth_client, record.pk, 8, 8)
+
+    assert detail.status_code == 200
+    assert detail.json()["moves"][8] == {"position": {"x": 2, "y": 1}, "color": "B", "captures": [{"x": 1, "y": 1}]}
+    assert retake.status_code == 403
+    assert elsewhere.status_code == 201

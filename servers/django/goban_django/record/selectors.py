@@ -63,9 +63,9 @@ def record_moves(*, record: Record) -> list[CoreMove]:
 def record_position(*, record: Record, moves: list[CoreMove]) -> Position:
     """Replay moves on the record's board; raise CorruptRecord when a stored move is illegal."""
     try:
-        return replay(record.board_size, moves)
+        # The original servers enforced no ko rule, so stored moves replay without it; the next
+        # move played is still checked for ko.
+        return replay(record.board_size, moves, check_ko=False)
     except IllegalMove as error:
-        # NOTE: the original servers enforced no ko rule, so a record they wrote may contain a ko
-        # recapture that replay() rejects. Such a record cannot be shown or played on here.
         logger.error("record %s contains an invalid stored move: %s", record.pk, error)
         raise CorruptRecord(f"The stored moves of this record break the rules: {error}.") from error

@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from fastapi import HTTPException
 from goban_core.rules import IllegalMove, Position, replay
 from goban_core.rules import Move as GameMove
 from sqlalchemy import delete, func, select
@@ -72,16 +73,15 @@ def record_lock(session: Session, *, record: Record) -> Record:
 
 
 def game_load(session: Session, *, record: Record) -> Game:
-    """Load record's moves in order and replay them; raise IllegalMove when a stored move breaks the rules."""
+    """Load record's moves in order and replay them; answer 409 when a stored move breaks the rules."""
     moves = list(session.scalars(select(Move).where(Move.record_id == record.id).order_by(Move.move)))
     try:
-        position = replay(record.board_size, game_moves(record, moves))
+        # The original servers enforced no ko rule, so stored moves replay without it; the next
+        # move played is still checked for ko.
+        position = replay(record.board_size, game_moves(record, moves), check_ko=False)
     except IllegalMove as error:
-        # NOTE: the original servers enforced no ko rule, so a record they wrote may hold a ko
-        # recapture that replay() rejects. Such a record gives 500 on both servers until
-        # goban_core can replay it leniently.
-        logger.error("record %s contains an illegal move: %s", record.id, error)
-        raise
+        logger.error("record %s contains an invalid stored move: %s", record.id, error)
+        raise HTTPException(409, f"The stored moves of this record break the rules: {error}.") from error
     return Game(record=record, moves=moves, position=position)
 
 
