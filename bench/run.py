@@ -183,27 +183,28 @@ def _tls_context(certificate: Path) -> ssl.SSLContext:
 
 
 def _container_memory(project: str) -> list[tuple[str, str, str]]:
-    """Return (name, image, memory used / limit) of each running container of the Compose project."""
+    """Return (name, image, memory used / limit) of each running container of the Compose project.
+
+    Return an empty list when Docker cannot be asked, as when the servers run outside Docker.
+    """
+    label = f"label=com.docker.compose.project={project}"
     try:
-        ids = subprocess.run(
-            ["docker", "ps", "-q", "--filter", f"label=com.docker.compose.project={project}"],
-            capture_output=True, text=True, check=True,
-        ).stdout.split()
-    except (OSError, subprocess.CalledProcessError):
+        listing = _docker_output("ps", "--filter", label, "--format", "{{.ID}}\t{{.Names}}\t{{.Image}}")
+        containers = [line.split("\t") for line in listing.splitlines() if line.count("\t") == 2]
+        if not containers:
+            return []
+        stats = _docker_output("stats", "--no-stream", "--format", "{{.Name}}\t{{.MemUsage}}", *(row[0] for row in containers))
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(f"bench: warning: no container memory figures: {error}", file=sys.stderr)
         return []
-    if not ids:
-        return []
-    images = subprocess.run(
-        ["docker", "ps", "--format", "{{.Names}}\t{{.Image}}", "--filter", f"label=com.docker.compose.project={project}"],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    image_of = dict(line.split("\t", 1) for line in images.splitlines() if "\t" in line)
-    stats = subprocess.run(
-        ["docker", "stats", "--no-stream", "--format", "{{.Name}}\t{{.MemUsage}}", *ids],
-        capture_output=True, text=True, check=True,
-    ).stdout
+
+    image_of = {name: image for _, name, image in containers}
     rows = [line.split("\t", 1) for line in stats.splitlines() if "\t" in line]
-    return sorted((name, image_of.get(name, "?"), usage) for name, usage in rows)
+    return sorted((name, image_of.get(name, "unknown"), usage) for name, usage in rows)
+
+
+def _docker_output(*arguments: str) -> str:
+    return subprocess.run(["docker", *arguments], capture_output=True, text=True, check=True).stdout
 
 
 def _header(targets, servers, game_file: Path, load: Load) -> dict[str, str]:
