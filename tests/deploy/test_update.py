@@ -1,6 +1,8 @@
-"""make update under load: no request fails, and a release that cannot
-start is rolled back by itself while the old one keeps serving."""
+"""make update and make rollback under load: no request fails, a release
+that cannot start is rolled back by itself while the old one keeps serving,
+and make rollback swaps the current and previous releases."""
 
+import os
 import re
 from pathlib import Path
 
@@ -62,3 +64,22 @@ def test_failed_update_rolls_back_while_serving(settings, base_url, clone_with_c
     assert running_images(project)["django"] == images_before["django"]
     assert running_images(project)["fastapi"] == images_before["fastapi"]
     assert current_release(settings) == before
+
+
+def test_rollback_swaps_releases_while_serving(settings, base_url):
+    project = settings["goban_compose_project"]
+    before = current_release(settings)
+    previous = os.readlink(settings["goban_previous_link"]).rsplit("/", 1)[-1]
+
+    with Traffic(base_url) as traffic:
+        traffic.wait_for_requests(50)
+        rollback = run_make("rollback")
+        report = traffic.stop()
+
+    assert rollback.returncode == 0
+    assert report.failures == [], f"{len(report.failures)} of {report.requests} requests failed"
+    assert current_release(settings) == previous
+    assert os.readlink(settings["goban_previous_link"]).rsplit("/", 1)[-1] == before
+    images = running_images(project)
+    assert images["django"] == f"goban/django:{previous}"
+    assert images["fastapi"] == f"goban/fastapi:{previous}"
