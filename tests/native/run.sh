@@ -11,7 +11,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VENV_BIN=$ROOT/.venv/bin
-PG_PORT=${GOBAN_NATIVE_PG_PORT:-55432}
+# Below 32768, so outgoing connections of other programs never hold the port.
+PG_PORT=${GOBAN_NATIVE_PG_PORT:-25432}
 DJANGO_BIND=127.0.0.1:${GOBAN_NATIVE_DJANGO_PORT:-8001}
 FASTAPI_BIND=127.0.0.1:${GOBAN_NATIVE_FASTAPI_PORT:-8002}
 RUN_DIR=$(mktemp -d /tmp/goban-native.XXXXXX)
@@ -38,6 +39,7 @@ cleanup() {
     exit "$status"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 
 ensure_postgresql() {
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -100,4 +102,7 @@ if [[ -f $ROOT/servers/fastapi/gunicorn.conf.py ]]; then
 fi
 export GOBAN_API_URLS=$urls
 
-"$@"
+# In the background, so that cleanup can end the command too when this script is stopped.
+"$@" &
+PIDS=("$!" "${PIDS[@]}")
+wait "${PIDS[0]}"
