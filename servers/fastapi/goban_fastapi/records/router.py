@@ -2,14 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Query, Response, status
 from goban_core.rules import IllegalMove
 
 from goban_fastapi.auth.dependencies import CurrentUser
 from goban_fastapi.db import SessionDep
 from goban_fastapi.errors import FieldErrors
 from goban_fastapi.http import StrictJSONRoute
-from goban_fastapi.records import moves, service
+from goban_fastapi.records import game_cache, moves, service
 from goban_fastapi.records.dependencies import OwnedRecord
 from goban_fastapi.records.schemas import (
     BoardChange,
@@ -70,11 +70,13 @@ def record_list(
     return RecordPage(count=count, pages=pages, results=[RecordPublic.from_record(record) for record in records])
 
 
-@router.get("/{record_id}/")
-def record_detail(record: OwnedRecord, session: SessionDep) -> RecordDetail:
+@router.get("/{record_id}/", response_model=RecordDetail)
+def record_detail(record: OwnedRecord, session: SessionDep) -> Response:
     """Show a record with its stones and moves."""
-    game = service.game_load(session, record=record)
-    return RecordDetail.from_game(game.record, game.played(), game.position)
+    fields = RecordPublic.from_record(record).model_dump_json()
+    # The record's fields, then the cached stones and moves, in one JSON object.
+    body = fields[:-1] + "," + game_cache.game_json(session, record=record) + "}"
+    return Response(body, media_type="application/json")
 
 
 @router.put("/{record_id}/")

@@ -1,14 +1,17 @@
 """Endpoints that list, create, show, change and delete records."""
 
+from django.http import HttpResponse
 from rest_framework import serializers, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from goban_django.common.fields import StrictCharField, StrictFloatField, StrictIntegerField
-from goban_django.record.apis.output import RecordOutputSerializer, record_detail_data
+from goban_django.record.apis.output import RecordOutputSerializer
+from goban_django.record.game_cache import game_json
 from goban_django.record.models import Record
-from goban_django.record.selectors import record_get, record_list, record_moves, record_position
+from goban_django.record.selectors import record_get, record_list
 from goban_django.record.services import record_create, record_delete, record_update
 
 
@@ -66,12 +69,13 @@ class RecordDetailApi(APIView):
     class InputSerializer(RecordFieldsSerializer):
         winner = serializers.ChoiceField(choices=Record.Winner.values, required=False)
 
-    def get(self, request: Request, record_id: int) -> Response:
+    def get(self, request: Request, record_id: int) -> HttpResponse:
         """Show a record with its stones and moves."""
         record = record_get(owner=request.user, record_id=record_id)
-        moves = record_moves(record=record)
-        position = record_position(record=record, moves=moves)
-        return Response(record_detail_data(record, moves, position))
+        fields = JSONRenderer().render(RecordOutputSerializer(record).data)
+        # The record's fields, then the cached stones and moves, in one JSON object.
+        body = fields[:-1] + b"," + game_json(record=record) + b"}"
+        return HttpResponse(body, content_type="application/json")
 
     def put(self, request: Request, record_id: int) -> Response:
         """Change the given fields of a record; board_size is accepted and ignored."""

@@ -1,0 +1,73 @@
+"""The stones and moves of recently read records as JSON, kept per process so a read skips the replay.
+
+An entry's key is (record id, number of moves, id of the last move). Moves change only under the
+record's row lock, by appending a move with a new id or deleting the last one, and move ids are
+never reused while the sequence is not reset, so a key always names the same moves.
+
+NOTE: restoring an older database dump sets the move id sequence back, so ids can come back with
+other moves. Restart the servers after a restore, which empties this cache.
+"""
+
+import json
+import threading
+from collections import OrderedDict
+
+from django.db import connection
+from goban_core.rules import Move as CoreMove
+
+from goban_django.record.models import Move, Record
+from goban_django.record.selectors import record_position
+
+# An entry of the 308-move test game takes about 23 KB.
+MAX_ENTRIES = 256
+
+_entries: OrderedDict[tuple[int, int, int | None], bytes] = OrderedDict()
+_lock = threading.Lock()
+
+
+def game_cache_key(record: Record) -> tuple[int, int, int | None]:
+    """Return the key of record's moves as they are now: its id, the last move's number and id."""
+    # Plain SQL, because the ORM spends several times longer building this one-row query than
+    # PostgreSQL spends answering it through the (record_id, move) index.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT move, id FROM record_move WHERE record_id = %s ORDER BY move DESC LIMIT 1", [record.pk]
+        )
+        last = cursor.fetchone()
+    return (record.pk, last[0], last[1]) if last else (record.pk, 0, None)
+
+
+def game_json(*, record: Record) -> bytes:
+    """Return '"stones":[...],"moves":[...]' of record's detail, replaying only on a cache miss."""
+    key = game_cache_key(record)
+    with _lock:
+        cached = _entries.get(key)
+        if cached is not None:
+            _entries.move_to_end(key)
+            return cached
+
+    rows = list(Move.objects.filter(record=record).order_by("move").values_list("id", "position", "color"))
+    size = record.board_size
+    moves = [CoreMove(None if pos is None else (pos % size, pos // size), color) for _, pos, color in rows]
+    position = record_position(record=record, moves=moves)
+    data = {
+        "stones": [{"x": x, "y": y, "color": color} for x, y, color in position.stones()],
+        "moves": [
+            {
+                "position": None if move.point is None else {"x": move.point[0], "y": move.point[1]},
+                "color": move.color,
+                "captures": [{"x": x, "y": y} for x, y in captures],
+            }
+            for move, captures in zip(moves, position.captures, strict=True)
+        ],
+    }
+    encoded = json.dumps(data, separators=(",", ":")).encode()[1:-1]
+
+    # The moves read here may be newer than the key the caller saw, so they are filed under
+    # the key of what was read.
+    read_key = (record.pk, len(rows), rows[-1][0] if rows else None)
+    with _lock:
+        _entries[read_key] = encoded
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
+    return encoded

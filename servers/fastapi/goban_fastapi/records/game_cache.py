@@ -1,0 +1,65 @@
+"""The stones and moves of recently read records as JSON, kept per process so a read skips the replay.
+
+An entry's key is (record id, number of moves, id of the last move). Moves change only under the
+record's row lock, by appending a move with a new id or deleting the last one, and move ids are
+never reused while the sequence is not reset, so a key always names the same moves.
+
+NOTE: restoring an older database dump sets the move id sequence back, so ids can come back with
+other moves. Restart the servers after a restore, which empties this cache.
+"""
+
+import json
+import threading
+from collections import OrderedDict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goban_fastapi.records import service
+from goban_fastapi.records.models import Move, Record
+
+# An entry of the 308-move test game takes about 23 KB.
+MAX_ENTRIES = 256
+
+_entries: OrderedDict[tuple[int, int, int | None], str] = OrderedDict()
+# Sync endpoints run in a thread pool, so the cache is shared between threads.
+_lock = threading.Lock()
+
+
+def game_json(session: Session, *, record: Record) -> str:
+    """Return '"stones":[...],"moves":[...]' of record's detail, replaying only on a cache miss.
+
+    Raise what service.game_load raises (409 for stored moves that break the rules) on a miss.
+    """
+    last = session.execute(
+        select(Move.move, Move.id).where(Move.record_id == record.id).order_by(Move.move.desc()).limit(1)
+    ).first()
+    key = (record.id, last.move, last.id) if last else (record.id, 0, None)
+    with _lock:
+        cached = _entries.get(key)
+        if cached is not None:
+            _entries.move_to_end(key)
+            return cached
+
+    game = service.game_load(session, record=record)
+    data = {
+        "stones": [{"x": x, "y": y, "color": color} for x, y, color in game.position.stones()],
+        "moves": [
+            {
+                "position": None if point is None else {"x": point[0], "y": point[1]},
+                "color": color,
+                "captures": [{"x": x, "y": y} for x, y in captures],
+            }
+            for (point, color), captures in zip(game.played(), game.position.captures, strict=True)
+        ],
+    }
+    encoded = json.dumps(data, separators=(",", ":"))[1:-1]
+
+    # The moves read here may be newer than the key read above, so they are filed under the
+    # key of what was read.
+    read_key = (record.id, len(game.moves), game.moves[-1].id if game.moves else None)
+    with _lock:
+        _entries[read_key] = encoded
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
+    return encoded
