@@ -25,6 +25,7 @@ from fastapi.openapi.utils import get_openapi
 from goban_fastapi import db
 from goban_fastapi.auth.router import router as auth_router
 from goban_fastapi.config import Settings, settings_from_env
+from goban_fastapi.docs import docs_install
 from goban_fastapi.errors import JSONResponse, exception_handlers_install
 from goban_fastapi.health import router as health_router
 from goban_fastapi.http import HostCheckMiddleware, ServerHeaderMiddleware
@@ -90,7 +91,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description="Record games of Go: records, moves, SGF. The FastAPI twin of the Django server.",
         lifespan=lifespan,
-        docs_url="/api/docs/",
+        # docs.py serves the Swagger UI page instead of FastAPI's, which needs a CDN.
+        docs_url=None,
         openapi_url="/api/openapi.json",
         redoc_url=None,
         default_response_class=JSONResponse,
@@ -107,6 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(auth_router)
     app.include_router(records_router)
     app.include_router(records_sgf_router)
+    docs_install(app)
     return app
 
 
