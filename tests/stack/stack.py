@@ -19,6 +19,8 @@ COMPOSE_FILE = REPOSITORY_ROOT / "compose.prod.yml"
 HTTPS_URL = os.environ.get("GOBAN_STACK_URL", "https://127.0.0.1").rstrip("/")
 HTTP_URL = os.environ.get("GOBAN_STACK_HTTP_URL", "http://127.0.0.1").rstrip("/")
 SERVERS = ("django", "fastapi")
+# Compose takes the project name from this variable before the file's own `name: goban`.
+PROJECT = os.environ.get("COMPOSE_PROJECT_NAME", "goban")
 
 
 def client(**options) -> httpx.Client:
@@ -34,6 +36,11 @@ def compose(*args: str, timeout: float = 300) -> str:
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed with exit status {result.returncode}:\n{result.stderr}")
     return result.stdout
+
+
+def drain(service: str) -> None:
+    """Take a server out of nginx's rotation, as deploy/server-drain.sh does before a stop."""
+    subprocess.run([str(REPOSITORY_ROOT / "deploy" / "server-drain.sh"), service], check=True, timeout=60)
 
 
 def container_id(service: str) -> str:

@@ -107,7 +107,7 @@ def test_access_log_names_upstream_and_server(http: httpx.Client):
     marker = uuid.uuid4().hex
     response = http.get(f"/django/api/health/?marker={marker}")
     assert response.status_code == 200
-    address = stack.inspect("django")["NetworkSettings"]["Networks"]["goban_front"]["IPAddress"]
+    address = stack.inspect("django")["NetworkSettings"]["Networks"][f"{stack.PROJECT}_front"]["IPAddress"]
 
     logs = subprocess.run(
         ["docker", "logs", "--since", "2m", stack.container_id("nginx")], capture_output=True, text=True, check=True
@@ -127,4 +127,4 @@ def test_postgres_port_is_not_published(port: str):
     ).stdout
     assert ports.strip() == ""
     assert stack.inspect("postgres")["HostConfig"]["PortBindings"] in ({}, None)
-    assert list(stack.inspect("postgres")["NetworkSettings"]["Networks"]) == ["goban_back"]
+    assert list(stack.inspect("postgres")["NetworkSettings"]["Networks"]) == [f"{stack.PROJECT}_back"]
