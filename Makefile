@@ -12,7 +12,7 @@ export GOBAN_GAMES_DIR ?= $(GAMES_DIR)
 .PHONY: help install test test-unit test-native native-suites
 
 help: ## List the commands.
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(BIN)/uv:
 	@command -v uv >/dev/null || python3 -m venv $(VENV)
