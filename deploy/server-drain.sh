@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Take one API server out of nginx's rotation before it is stopped or replaced:
 # its container refuses new connections from nginx, which retries a refused
-# connection on the other server, and this script waits until the server has
-# answered every connection it already holds.
+# connection on the other server. This script then waits until the server has
+# closed every connection it already has open.
 #
 #   deploy/server-drain.sh django|fastapi
 #   docker compose -f compose.prod.yml stop django
@@ -30,10 +30,10 @@ nsenter --target "$pid" --net iptables --wait --insert INPUT \
 for _ in $(seq 1 60); do
     held=$(nsenter --target "$pid" --net ss -Htn state established '( sport = :8000 )' | grep -vc ' 127\.0\.0\.1:' || true)
     if [[ $held == 0 ]]; then
-        echo "server-drain: $service refuses new connections and holds none" >&2
+        echo "server-drain: $service rejects new connections and has none open" >&2
         exit 0
     fi
     sleep 0.5
 done
-echo "server-drain: $service still holds $held connections after 30 s" >&2
+echo "server-drain: $service still has $held connections open after 30 s; try again or stop it anyway" >&2
 exit 1

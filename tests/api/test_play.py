@@ -256,7 +256,7 @@ def test_undo_removes_last_stone_and_gives_turn_back(api: httpx.Client, user: Us
     assert play(api, user, record["id"], 16, 16).json()["add"] == [stone(16, 16, "W")]
 
 
-def test_detail_after_undo_and_other_move_shows_other_move(api: httpx.Client, user: User, record: dict):
+def test_detail_after_undo_shows_new_move(api: httpx.Client, user: User, record: dict):
     """A move played after an undo has the undone move's number, and the detail must show the new one."""
     play_sequence(api, user, record["id"], [(3, 3), (15, 15)])
     assert get_detail(api, user, record["id"])["stones"] == [stone(3, 3, "B"), stone(15, 15, "W")]

@@ -5,7 +5,7 @@
 #
 #   tests/native/run.sh COMMAND [ARG...]
 #
-# The command sees GOBAN_API_URLS, GOBAN_SECRET_KEY and the POSTGRES_*
+# The command gets GOBAN_API_URLS, GOBAN_SECRET_KEY and the POSTGRES_*
 # variables of the run.
 set -euo pipefail
 

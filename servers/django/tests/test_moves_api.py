@@ -198,7 +198,7 @@ def test_record_with_illegal_stored_move_is_409(auth_client, user):
     assert len(stored_moves(record)) == 2
 
 
-def test_stored_ko_recapture_is_replayed_and_next_ko_refused(auth_client, user):
+def test_stored_ko_recapture_loads(auth_client, user):
     """The original servers had no ko rule; their records load, and ko binds the next move."""
     record = record_make(owner=user, board_size=9)
     points = [(1, 0), (2, 0), (0, 1), (3, 1), (2, 1), (2, 2), (1, 2), (1, 1), (2, 1)]

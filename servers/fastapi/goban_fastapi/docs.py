@@ -41,8 +41,8 @@ def _page_html(title: str) -> str:
 
 
 def _initializer_js(openapi_url: str) -> str:
-    # The same options as FastAPI's own page, plus validatorUrl: null, so the page never asks
-    # validator.swagger.io to check the schema.
+    # The same options as FastAPI's own page, plus validatorUrl: null, so the page never sends
+    # the schema to validator.swagger.io for checking.
     options = {
         "url": openapi_url,
         "dom_id": "#swagger-ui",

@@ -18,7 +18,7 @@ def _store_moves(url, record_id: int, points) -> None:
             )
 
 
-def test_stored_ko_recapture_is_replayed_and_next_ko_refused(migrated_database: str, settings_for):
+def test_stored_ko_recapture_loads(migrated_database: str, settings_for):
     settings = settings_for(migrated_database)
     with TestClient(create_app(settings)) as client:
         client.post("/api/register/", json={"username": "Honinbo", "email": "h@example.com", "password": "dosaku1645"})

@@ -1,11 +1,12 @@
 """The stones and moves of recently read records as JSON, kept per process so a read skips the replay.
 
 An entry's key is (record id, number of moves, id of the last move). Moves change only under the
-record's row lock, by appending a move with a new id or deleting the last one, and move ids are
-never reused while the sequence is not reset, so a key always names the same moves.
+record's row lock, by appending a move with a new id or deleting the last one. Move ids are not
+reused while the sequence is not reset, so a key always names the same moves.
 
 NOTE: restoring an older database dump sets the move id sequence back, so ids can come back with
-other moves. Restart the servers after a restore, which empties this cache.
+other moves. deploy/restore.sh restarts the servers, which empties this cache; restart them after
+any other restore.
 """
 
 import json
@@ -28,7 +29,7 @@ _lock = threading.Lock()
 def game_cache_key(record: Record) -> tuple[int, int, int | None]:
     """Return the key of record's moves as they are now: its id, the last move's number and id."""
     # Plain SQL, because the ORM spends several times longer building this one-row query than
-    # PostgreSQL spends answering it through the (record_id, move) index.
+    # PostgreSQL spends running it through the (record_id, move) index.
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT move, id FROM record_move WHERE record_id = %s ORDER BY move DESC LIMIT 1", [record.pk]

@@ -73,7 +73,7 @@ def record_lock(session: Session, *, record: Record) -> Record:
 
 
 def game_load(session: Session, *, record: Record) -> Game:
-    """Load record's moves in order and replay them; answer 409 when a stored move breaks the rules."""
+    """Load record's moves in order and replay them; raise a 409 HTTPException when a stored move breaks the rules."""
     moves = list(session.scalars(select(Move).where(Move.record_id == record.id).order_by(Move.move)))
     try:
         # The original servers enforced no ko rule, so stored moves replay without it; the next
