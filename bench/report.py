@@ -9,15 +9,46 @@ from loadgen import Load, Result
 
 @dataclasses.dataclass(frozen=True)
 class Row:
+    """The runs of one endpoint on one target, one per round, and each run's ratio to health.
+
+    A run's ratio divides its throughput by the mean of the health runs just before and after
+    its round, so a change in the machine's speed between rounds cancels out.
+    """
+
     endpoint: str
     target: str
     load: Load
-    result: Result
-    health_rps: float | None = None
+    results: list[Result]
+    ratios: list[float] = dataclasses.field(default_factory=list)
+
+    @property
+    def rps(self) -> float:
+        duration = sum(result.duration_s for result in self.results)
+        return sum(result.requests for result in self.results) / duration if duration else 0.0
+
+    @property
+    def p50_ms(self) -> float:
+        return statistics.median(result.p50_ms for result in self.results)
+
+    @property
+    def p99_ms(self) -> float:
+        return max(result.p99_ms for result in self.results)
+
+    @property
+    def non_2xx(self) -> int:
+        return sum(result.non_2xx for result in self.results)
+
+    @property
+    def first_non_2xx_status(self) -> int:
+        return next((result.first_non_2xx_status for result in self.results if result.non_2xx), 0)
+
+    @property
+    def socket_errors(self) -> int:
+        return sum(result.socket_errors for result in self.results)
 
     @property
     def ratio(self) -> float | None:
-        return self.result.rps / self.health_rps if self.health_rps else None
+        return statistics.median(self.ratios) if self.ratios else None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,18 +81,17 @@ class GrowthRow:
 
 
 def throughput_table(rows: list[Row]) -> str:
-    """Return the main Markdown table: one line per endpoint and target."""
+    """Return the main Markdown table: one line per endpoint and target, its runs taken together."""
     lines = [
-        "| Endpoint | Target | Load | req/s | p50 ms | p99 ms | non-2xx | socket errors | / health |",
+        "| Endpoint | Target | Runs | req/s | p50 ms (median) | p99 ms (max) | non-2xx | socket errors | / health (median) |",
         "|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        result = row.result
         ratio = "" if row.ratio is None else f"{row.ratio:.2f}"
-        load = f"{row.load.duration:g} s, {row.load.threads} t, {row.load.connections} c"
+        runs = f"{len(row.results)} × {row.load.duration:g} s, {row.load.threads} t, {row.load.connections} c"
         lines.append(
-            f"| {row.endpoint} | {row.target} | {load} | {result.rps:,.1f} | {result.p50_ms:.2f} | "
-            f"{result.p99_ms:.2f} | {_errors_cell(result)} | {result.socket_errors} | {ratio} |"
+            f"| {row.endpoint} | {row.target} | {runs} | {row.rps:,.1f} | {row.p50_ms:.2f} | "
+            f"{row.p99_ms:.2f} | {_errors_cell(row)} | {row.socket_errors} | {ratio} |"
         )
     return "\n".join(lines)
 
@@ -101,7 +131,7 @@ def utc_now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _errors_cell(result: Result) -> str:
-    if not result.non_2xx:
+def _errors_cell(row: Row) -> str:
+    if not row.non_2xx:
         return "0"
-    return f"{result.non_2xx} (first: {result.first_non_2xx_status})"
+    return f"{row.non_2xx} (first: {row.first_non_2xx_status})"

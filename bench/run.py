@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import ssl
+import statistics
 import subprocess
 import sys
 import time
@@ -57,7 +58,7 @@ def main() -> int:
     account = account_create(first)
     created: list[int] = []
     try:
-        rows, growth = _runs(clients, targets, account, game_file, load, options.play_connections, created)
+        rows, growth = _runs(clients, targets, account, game_file, load, options.rounds, options.play_connections, created)
     finally:
         _records_delete(first, account, created)
 
@@ -69,7 +70,7 @@ def main() -> int:
     ]
     failures, notes = verdicts_check(rows, growth)
     sections.append(("Targets", "\n".join(f"- {line}" for line in notes)))
-    header = _header(targets, servers, game_file, load)
+    header = _header(targets, servers, game_file, load, options.rounds)
     header["Load average (1, 5, 15 min)"] = f"{_loadavg(load_before)} before the runs, {_loadavg(os.getloadavg())} after"
 
     page = results_page(header=header, sections=sections)
@@ -79,7 +80,7 @@ def main() -> int:
     return 1 if failures else 0
 
 
-def _runs(clients, targets, account: Account, game_file: Path, load: Load, play_connections: int, created: list[int]):
+def _runs(clients, targets, account: Account, game_file: Path, load: Load, rounds: int, play_connections: int, created: list[int]):
     first = next(iter(clients.values()))
     game_length = len(import_sgf(game_file.read_bytes()).moves)
     lengths = [*GROWTH_MOVES, game_length]
@@ -92,7 +93,7 @@ def _runs(clients, targets, account: Account, game_file: Path, load: Load, play_
 
     rows: list[Row] = []
     for name, url in targets.items():
-        rows += _target_rows(first, account, game_file, name, url.rstrip("/"), game, point, load, play_connections)
+        rows += _target_rows(first, account, game_file, name, url.rstrip("/"), game, point, load, rounds, play_connections)
 
     token = {"GOBAN_BENCH_TOKEN": account.token}
     growth: list[GrowthRow] = []
@@ -106,35 +107,45 @@ def _runs(clients, targets, account: Account, game_file: Path, load: Load, play_
     return rows, growth
 
 
-def _target_rows(client, account, game_file, name, root, game, point, load, play_connections) -> list[Row]:
-    """Run every endpoint against one target, with health measured before and after the others.
+def _target_rows(client, account, game_file, name, root, game, point, load, rounds, play_connections) -> list[Row]:
+    """Run every endpoint against one target in rounds, with health before each round and after the last.
 
-    The ratio to health uses the mean of both health runs, which evens out a load on the
-    machine that changes during the runs.
+    The machine's speed can change by half within seconds when other work shares it, so each
+    endpoint is measured several times, each time beside health runs, rather than once.
     """
     token = {"GOBAN_BENCH_TOKEN": account.token}
     detail_url = f"{root}/records/{game['id']}/"
     print(f"bench: {name}: warming up", flush=True)
     wrk_run(detail_url, WARM_UP_LOAD, environment=token)
 
-    health_before = wrk_run(f"{root}/health/", load)
-    detail = wrk_run(detail_url, load, environment=token)
-    listing = wrk_run(f"{root}/records/", load, environment=token)
-    play_undo_load, play_undo = _play_undo_run(client, account, game_file, root, load, play_connections, point)
-    health_after = wrk_run(f"{root}/health/", load)
+    health = [wrk_run(f"{root}/health/", load)]
+    runs: dict[str, list[Result]] = {"detail": [], "list": [], "play": []}
+    for _ in range(rounds):
+        runs["detail"].append(wrk_run(detail_url, load, environment=token))
+        runs["list"].append(wrk_run(f"{root}/records/", load, environment=token))
+        play_undo_load, play_undo = _play_undo_run(client, account, game_file, root, load, play_connections, point)
+        runs["play"].append(play_undo)
+        health.append(wrk_run(f"{root}/health/", load))
     login_body = json.dumps({"username": account.username, "password": account.password})
     login = wrk_run(f"{root}/login/", LOGIN_LOAD, environment={"GOBAN_BENCH_METHOD": "POST", "GOBAN_BENCH_BODY": login_body})
 
-    health_rps = (health_before.rps + health_after.rps) / 2
-    print(f"bench: {name}: health {health_rps:,.0f} req/s, game detail {detail.rps:,.0f} req/s", flush=True)
-    return [
-        Row("GET health/ (before)", name, load, health_before),
-        Row(f"GET records/{{id}}/ ({len(game['moves'])} moves)", name, load, detail, health_rps),
-        Row("GET records/", name, load, listing, health_rps),
-        Row("POST play/ + undo/", name, play_undo_load, play_undo, health_rps),
-        Row("GET health/ (after)", name, load, health_after),
-        Row("POST login/", name, LOGIN_LOAD, login, health_rps),
+    # Health around round r: the runs r and r + 1.
+    around = [(before.rps + after.rps) / 2 for before, after in zip(health, health[1:])]
+
+    def ratios(results: list[Result]) -> list[float]:
+        return [result.rps / health_rps for result, health_rps in zip(results, around, strict=True) if health_rps]
+
+    rows = [
+        Row("GET health/", name, load, health),
+        Row(f"GET records/{{id}}/ ({len(game['moves'])} moves)", name, load, runs["detail"], ratios(runs["detail"])),
+        Row("GET records/", name, load, runs["list"], ratios(runs["list"])),
+        Row("POST play/ + undo/", name, play_undo_load, runs["play"], ratios(runs["play"])),
+        # Too slow to take turns with the others; compared with the mean of every health run.
+        Row("POST login/", name, LOGIN_LOAD, [login], [login.rps / statistics.mean(around)]),
     ]
+    print(f"bench: {name}: game detail at {rows[1].ratio:.2f} of health (rounds: "
+          f"{', '.join(f'{ratio:.2f}' for ratio in rows[1].ratios)})", flush=True)
+    return rows
 
 
 def _play_undo_run(client, account, game_file, root, load, connections, point) -> tuple[Load, Result]:
@@ -207,7 +218,7 @@ def _docker_output(*arguments: str) -> str:
     return subprocess.run(["docker", *arguments], capture_output=True, text=True, check=True).stdout
 
 
-def _header(targets, servers, game_file: Path, load: Load) -> dict[str, str]:
+def _header(targets, servers, game_file: Path, load: Load, rounds: int) -> dict[str, str]:
     wrk_version = subprocess.run([wrk_path(), "-v"], capture_output=True, text=True).stdout.splitlines()[0]
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     return {
@@ -216,7 +227,8 @@ def _header(targets, servers, game_file: Path, load: Load) -> dict[str, str]:
         "CPU": _cpu_model(),
         "Checkout (bench/run.py)": commit or "unknown",
         "Load generator": f"{wrk_version.split(' [')[0]}, on the same machine as the stack",
-        "Default load": f"{load.duration:g} s per run, {load.threads} threads, {load.connections} connections",
+        "Default load": f"{load.duration:g} s per run, {load.threads} threads, {load.connections} connections; "
+        f"{rounds} rounds of detail, list and play + undo, with health before each round and after the last",
         "Targets": ", ".join(f"{name} = {url} (X-Goban-Server: {servers[name]})" for name, url in targets.items()),
         "Game": f"{game_file.name}",
     }
@@ -237,7 +249,8 @@ def _options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--targets", default=os.environ.get("GOBAN_BENCH_TARGETS", DEFAULT_TARGETS),
                         help="comma-separated NAME=URL pairs, each URL an API root (env GOBAN_BENCH_TARGETS)")
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run (default 5)")
+    parser.add_argument("--duration", type=float, default=2.0, help="seconds per wrk run (default 2)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of runs per target (default 5)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads per run (default 2)")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections per run (default 16)")
     parser.add_argument("--play-connections", type=int, default=16,

@@ -24,7 +24,7 @@ def verdicts_check(rows: list[Row], growth: list[GrowthRow]) -> tuple[list[str],
         if not passed:
             failures.append(text)
 
-    runs = [(f"{row.endpoint} on {row.target}", row.result) for row in rows]
+    runs = [(f"{row.endpoint} on {row.target}", result) for row in rows for result in row.results]
     runs += [
         (f"game detail ({row.moves} moves, one connection) on {row.target}", result)
         for row in growth
@@ -40,7 +40,8 @@ def verdicts_check(rows: list[Row], growth: list[GrowthRow]) -> tuple[list[str],
         if row.endpoint.startswith("GET records/{id}/") and row.ratio is not None:
             record(
                 row.ratio >= MIN_DETAIL_RATIO,
-                f"{row.endpoint} on {row.target} at {row.ratio:.2f} of health (target {MIN_DETAIL_RATIO:.2f})",
+                f"{row.endpoint} on {row.target} at {row.ratio:.2f} of health, median of "
+                f"{', '.join(f'{ratio:.2f}' for ratio in row.ratios)} (target {MIN_DETAIL_RATIO:.2f})",
             )
 
     for target in dict.fromkeys(row.target for row in growth):

@@ -28,7 +28,9 @@ class BearerTokenAuthentication(BaseAuthentication):
         except (UnicodeDecodeError, InvalidToken):
             raise AuthenticationFailed("Invalid or expired token.") from None
 
-        user = User.objects.filter(pk=user_id, is_active=True).first()
+        # A raw query, because this runs on every request and the ORM took several times longer
+        # to build it than PostgreSQL took to answer it.
+        user = next(iter(User.objects.raw("SELECT * FROM auth_user WHERE id = %s AND is_active", [user_id])), None)
         if user is None:
             raise AuthenticationFailed("Invalid or expired token.")
         return user, token

@@ -13,7 +13,8 @@ import json
 import threading
 from collections import OrderedDict
 
-from django.db import connection
+from django.contrib.auth.models import User
+from django.http import Http404
 from goban_core.rules import Move as CoreMove
 
 from goban_django.record.models import Move, Record
@@ -22,25 +23,36 @@ from goban_django.record.selectors import record_position
 # An entry of the 308-move test game takes about 23 KB.
 MAX_ENTRIES = 256
 
-_entries: OrderedDict[tuple[int, int, int | None], bytes] = OrderedDict()
+# Plain SQL, because the ORM spent several times longer building this query than PostgreSQL spent
+# running it. The last move comes from the (record_id, move) index.
+_RECORD_WITH_LAST_MOVE = """
+    SELECT r.*, m.move AS last_move_number, m.id AS last_move_id
+    FROM record_record AS r
+    LEFT JOIN LATERAL (
+        SELECT move, id FROM record_move WHERE record_id = r.id ORDER BY move DESC LIMIT 1
+    ) AS m ON true
+    WHERE r.id = %s AND r.owner_id = %s
+"""
+
+GameKey = tuple[int, int, int | None]
+
+_entries: OrderedDict[GameKey, bytes] = OrderedDict()
 _lock = threading.Lock()
 
 
-def game_cache_key(record: Record) -> tuple[int, int, int | None]:
-    """Return the key of record's moves as they are now: its id, the last move's number and id."""
-    # Plain SQL, because the ORM spends several times longer building this one-row query than
-    # PostgreSQL spends running it through the (record_id, move) index.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT move, id FROM record_move WHERE record_id = %s ORDER BY move DESC LIMIT 1", [record.pk]
-        )
-        last = cursor.fetchone()
-    return (record.pk, last[0], last[1]) if last else (record.pk, 0, None)
+def record_get_with_game_key(*, owner: User, record_id: int) -> tuple[Record, GameKey]:
+    """Return the owner's record and the key of its moves as they are now: its id, the last move's number and id.
+
+    Raise Http404 when the record does not exist or belongs to someone else.
+    """
+    record = next(iter(Record.objects.raw(_RECORD_WITH_LAST_MOVE, [record_id, owner.pk])), None)
+    if record is None:
+        raise Http404("No record with this id.")
+    return record, (record.pk, record.last_move_number or 0, record.last_move_id)
 
 
-def game_json(*, record: Record) -> bytes:
+def game_json(*, record: Record, key: GameKey) -> bytes:
     """Return '"stones":[...],"moves":[...]' of record's detail, replaying only on a cache miss."""
-    key = game_cache_key(record)
     with _lock:
         cached = _entries.get(key)
         if cached is not None:

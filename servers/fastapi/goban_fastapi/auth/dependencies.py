@@ -1,10 +1,12 @@
-"""The CurrentUser dependency: the user named by a valid bearer token, or 403."""
+"""The token dependencies: the user id in a valid bearer token, the active user it names, or 403."""
 
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPBearer
 from goban_core.tokens import InvalidToken, read_token
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from goban_fastapi.auth.models import User
 from goban_fastapi.db import SessionDep
@@ -14,27 +16,42 @@ from goban_fastapi.db import SessionDep
 _bearer = HTTPBearer(auto_error=False, description="The token returned by POST /api/login/.")
 
 
-def _forbidden(detail: str) -> HTTPException:
+def forbidden(detail: str = "Invalid or expired token.") -> HTTPException:
+    """Return the error for a missing or bad token, or one naming a user who is gone or inactive."""
     # 403 rather than 401: the original web client expects 403 for a missing or bad token.
     return HTTPException(status.HTTP_403_FORBIDDEN, detail)
 
 
-def current_user(request: Request, session: SessionDep, _: Annotated[object, Depends(_bearer)]) -> User:
-    """Return the active user named by the request's bearer token; raise 403 otherwise."""
+async def token_user_id(request: Request, _: Annotated[object, Depends(_bearer)]) -> int:
+    """Return the user id of the request's bearer token, unchecked against the database; raise 403 otherwise.
+
+    Async because it needs no database: a sync dependency would wait for a pool thread.
+    """
     parts = request.headers.get("authorization", "").split()
     if not parts:
-        raise _forbidden("Authentication credentials were not provided.")
+        raise forbidden("Authentication credentials were not provided.")
     if len(parts) != 2 or parts[0].lower() != "bearer":
-        raise _forbidden("Invalid Authorization header: expected 'Bearer <token>'.")
+        raise forbidden("Invalid Authorization header: expected 'Bearer <token>'.")
 
     try:
-        user_id = read_token(parts[1], request.app.state.settings.secret_key)
+        return read_token(parts[1], request.app.state.settings.secret_key)
     except InvalidToken:
-        raise _forbidden("Invalid or expired token.") from None
+        raise forbidden() from None
 
+
+TokenUserId = Annotated[int, Depends(token_user_id)]
+
+
+def user_is_active(session: Session, user_id: int) -> bool:
+    """Return whether the user exists and may use the API."""
+    return bool(session.scalar(select(User.is_active).where(User.id == user_id)))
+
+
+def current_user(user_id: TokenUserId, session: SessionDep) -> User:
+    """Return the active user named by the request's bearer token; raise 403 otherwise."""
     user = session.get(User, user_id)
     if user is None or not user.is_active:
-        raise _forbidden("Invalid or expired token.")
+        raise forbidden()
     return user
 
 

@@ -5,12 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Response, status
 from goban_core.rules import IllegalMove
 
-from goban_fastapi.auth.dependencies import CurrentUser
+from goban_fastapi.auth.dependencies import CurrentUser, TokenUserId
 from goban_fastapi.db import SessionDep
 from goban_fastapi.errors import FieldErrors
 from goban_fastapi.http import StrictJSONRoute
 from goban_fastapi.records import game_cache, moves, service
-from goban_fastapi.records.dependencies import OwnedRecord
+from goban_fastapi.records.dependencies import OwnedRecord, RecordId, record_missing
 from goban_fastapi.records.schemas import (
     BoardChange,
     PlayRequest,
@@ -71,11 +71,19 @@ def record_list(
 
 
 @router.get("/{record_id}/", response_model=RecordDetail)
-def record_detail(record: OwnedRecord, session: SessionDep) -> Response:
+def record_detail(record_id: RecordId, user_id: TokenUserId, session: SessionDep) -> Response:
     """Show a record with its stones and moves."""
+    # The transaction ends in this thread, so closing the session needs none (see get_session).
+    with session.begin():
+        found = game_cache.record_with_game_key(session, record_id=record_id, user_id=user_id)
+        if found is None:
+            raise record_missing(session, user_id)
+        record, key = found
+        game = game_cache.game_json(session, record=record, key=key)
+
     fields = RecordPublic.from_record(record).model_dump_json()
     # The record's fields, then the cached stones and moves, in one JSON object.
-    body = fields[:-1] + "," + game_cache.game_json(session, record=record) + "}"
+    body = fields[:-1] + "," + game + "}"
     return Response(body, media_type="application/json")
 
 

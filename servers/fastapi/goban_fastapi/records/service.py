@@ -51,16 +51,6 @@ def game_moves(record: Record, moves: Sequence[Move]) -> list[GameMove]:
     ]
 
 
-def record_get(session: Session, *, owner: User, record_id: int) -> Record:
-    """Return the owner's record; raise RecordNotFound when it does not exist or is someone else's."""
-    if not 1 <= record_id <= MAX_ID:
-        raise RecordNotFound(record_id)
-    record = session.scalar(select(Record).where(Record.id == record_id, Record.owner_id == owner.id))
-    if record is None:
-        raise RecordNotFound(record_id)
-    return record
-
-
 def record_lock(session: Session, *, record: Record) -> Record:
     """Lock record's row until commit and reload it; raise RecordNotFound when it was deleted meanwhile."""
     # FOR UPDATE serialises every writer of this record's moves, on either server, until commit.

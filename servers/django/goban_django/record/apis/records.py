@@ -8,8 +8,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from goban_django.common.fields import StrictCharField, StrictFloatField, StrictIntegerField
-from goban_django.record.apis.output import RecordOutputSerializer
-from goban_django.record.game_cache import game_json
+from goban_django.record.apis.output import record_data
+from goban_django.record.game_cache import game_json, record_get_with_game_key
 from goban_django.record.models import Record
 from goban_django.record.selectors import record_get, record_list
 from goban_django.record.services import record_create, record_delete, record_update
@@ -52,7 +52,7 @@ class RecordListApi(APIView):
             {
                 "count": result.count,
                 "pages": result.pages,
-                "results": RecordOutputSerializer(result.results, many=True).data,
+                "results": [record_data(record) for record in result.results],
             }
         )
 
@@ -62,7 +62,7 @@ class RecordListApi(APIView):
         serializer.is_valid(raise_exception=True)
 
         record = record_create(owner=request.user, **serializer.validated_data)
-        return Response(RecordOutputSerializer(record).data, status=status.HTTP_201_CREATED)
+        return Response(record_data(record), status=status.HTTP_201_CREATED)
 
 
 class RecordDetailApi(APIView):
@@ -71,10 +71,10 @@ class RecordDetailApi(APIView):
 
     def get(self, request: Request, record_id: int) -> HttpResponse:
         """Show a record with its stones and moves."""
-        record = record_get(owner=request.user, record_id=record_id)
-        fields = JSONRenderer().render(RecordOutputSerializer(record).data)
+        record, key = record_get_with_game_key(owner=request.user, record_id=record_id)
+        fields = JSONRenderer().render(record_data(record))
         # The record's fields, then the cached stones and moves, in one JSON object.
-        body = fields[:-1] + b"," + game_json(record=record) + b"}"
+        body = fields[:-1] + b"," + game_json(record=record, key=key) + b"}"
         return HttpResponse(body, content_type="application/json")
 
     def put(self, request: Request, record_id: int) -> Response:
@@ -85,7 +85,7 @@ class RecordDetailApi(APIView):
         serializer.is_valid(raise_exception=True)
 
         record = record_update(owner=request.user, record_id=record_id, **serializer.validated_data)
-        return Response(RecordOutputSerializer(record).data)
+        return Response(record_data(record))
 
     patch = put
 
