@@ -120,6 +120,16 @@ def test_access_log_names_upstream_and_server(http: httpx.Client):
     assert entries[0]["status"] == 200
 
 
+def test_nginx_reuses_time_wait_ports():
+    setting = subprocess.run(
+        ["docker", "exec", stack.container_id("nginx"), "cat", "/proc/sys/net/ipv4/tcp_tw_reuse"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert setting.strip() == "1"
+
+
 @pytest.mark.parametrize("port", ["5432"])
 def test_postgres_port_is_not_published(port: str):
     ports = subprocess.run(

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
 from goban_django.record.apis import records
@@ -204,6 +205,22 @@ def test_unknown_record_id_is_404(auth_client, record_id):
 
     assert response.status_code == 404
     assert set(response.json()) == {"detail"}
+
+
+@pytest.mark.parametrize("change", ["deactivated", "deleted"])
+@pytest.mark.parametrize("method", ["get", "put", "delete"])
+def test_token_of_gone_owner_is_403(auth_client, user, change, method):
+    record = record_make(owner=user, name="kept")
+    if change == "deactivated":
+        User.objects.filter(pk=user.pk).update(is_active=False)
+    else:
+        User.objects.filter(pk=user.pk).delete()
+
+    for record_id in (record.pk, record.pk + 1000):
+        response = getattr(auth_client, method)(f"/api/records/{record_id}/", {"name": "x"}, format="json")
+
+        assert response.status_code == 403, (record_id, response.content)
+        assert response.json() == {"detail": "Invalid or expired token."}
 
 
 @pytest.mark.parametrize("method", ["put", "patch"])

@@ -13,10 +13,10 @@ import json
 import threading
 from collections import OrderedDict
 
-from django.contrib.auth.models import User
 from django.http import Http404
 from goban_core.rules import Move as CoreMove
 
+from goban_django.common.authentication import active_user
 from goban_django.record.models import Move, Record
 from goban_django.record.selectors import record_position
 
@@ -24,10 +24,11 @@ from goban_django.record.selectors import record_position
 MAX_ENTRIES = 256
 
 # Plain SQL, because the ORM spent several times longer building this query than PostgreSQL spent
-# running it. The last move comes from the (record_id, move) index.
+# running it. The owner's check rides on it, and the last move comes from the (record_id, move) index.
 _RECORD_WITH_LAST_MOVE = """
     SELECT r.*, m.move AS last_move_number, m.id AS last_move_id
     FROM record_record AS r
+    JOIN auth_user AS u ON u.id = r.owner_id AND u.is_active
     LEFT JOIN LATERAL (
         SELECT move, id FROM record_move WHERE record_id = r.id ORDER BY move DESC LIMIT 1
     ) AS m ON true
@@ -40,13 +41,16 @@ _entries: OrderedDict[GameKey, bytes] = OrderedDict()
 _lock = threading.Lock()
 
 
-def record_get_with_game_key(*, owner: User, record_id: int) -> tuple[Record, GameKey]:
-    """Return the owner's record and the key of its moves as they are now: its id, the last move's number and id.
+def record_get_with_game_key(*, owner_id: int, record_id: int) -> tuple[Record, GameKey]:
+    """Return the record of an active owner and the key of its moves as they are now.
 
-    Raise Http404 when the record does not exist or belongs to someone else.
+    The key is the record's id, the last move's number and the last move's id. Raise
+    AuthenticationFailed when the owner is deleted or inactive, and Http404 when the record does
+    not exist or belongs to someone else.
     """
-    record = next(iter(Record.objects.raw(_RECORD_WITH_LAST_MOVE, [record_id, owner.pk])), None)
+    record = next(iter(Record.objects.raw(_RECORD_WITH_LAST_MOVE, [record_id, owner_id])), None)
     if record is None:
+        active_user(owner_id)
         raise Http404("No record with this id.")
     return record, (record.pk, record.last_move_number or 0, record.last_move_id)
 

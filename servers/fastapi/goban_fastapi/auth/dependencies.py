@@ -17,15 +17,15 @@ _bearer = HTTPBearer(auto_error=False, description="The token returned by POST /
 
 
 def forbidden(detail: str = "Invalid or expired token.") -> HTTPException:
-    """Return the error for a missing or bad token, or one naming a user who is gone or inactive."""
+    """Build the error for a missing or bad token, or for a token of a deleted or inactive user."""
     # 403 rather than 401: the original web client expects 403 for a missing or bad token.
     return HTTPException(status.HTTP_403_FORBIDDEN, detail)
 
 
 async def token_user_id(request: Request, _: Annotated[object, Depends(_bearer)]) -> int:
-    """Return the user id of the request's bearer token, unchecked against the database; raise 403 otherwise.
+    """Read the user id from the request's bearer token without asking the database; raise 403 for a bad token.
 
-    Async because it needs no database: a sync dependency would wait for a pool thread.
+    It is async because it needs no database, and a sync dependency would wait for a thread.
     """
     parts = request.headers.get("authorization", "").split()
     if not parts:

@@ -27,14 +27,14 @@ def owned_by_active_user(query: Select, *, record_id: int | BindParameter, user_
 
 
 def record_missing(session: Session, user_id: int) -> HTTPException:
-    """Return the error for a query of owned_by_active_user() that found nothing: 403 or 404."""
+    """Build the error for an owned_by_active_user() query that found nothing: 403 or 404."""
     if not user_is_active(session, user_id):
         return forbidden()
     return HTTPException(status.HTTP_404_NOT_FOUND, "No record with this id.")
 
 
 def owned_record(record_id: RecordId, user_id: TokenUserId, session: SessionDep) -> Record:
-    """Return the caller's record; raise 403 for a caller who is gone or inactive, 404 for a record that is missing or someone else's."""
+    """Return the caller's record; raise 403 for a deleted or inactive caller, and 404 for a missing or foreign record."""
     # Resolved before the body is validated, so a missing record is 404 whatever the body holds.
     record = session.scalar(owned_by_active_user(select(Record), record_id=record_id, user_id=user_id))
     if record is None:

@@ -2,11 +2,13 @@
 
 from django.http import HttpResponse
 from rest_framework import serializers, status
+from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from goban_django.common.authentication import HasValidToken
 from goban_django.common.fields import StrictCharField, StrictFloatField, StrictIntegerField
 from goban_django.record.apis.output import record_data
 from goban_django.record.game_cache import game_json, record_get_with_game_key
@@ -69,9 +71,15 @@ class RecordDetailApi(APIView):
     class InputSerializer(RecordFieldsSerializer):
         winner = serializers.ChoiceField(choices=Record.Winner.values, required=False)
 
+    def get_permissions(self) -> list[BasePermission]:
+        # The record's query checks the owner too, so GET reads no user beforehand.
+        if self.request.method == "GET":
+            return [HasValidToken()]
+        return super().get_permissions()
+
     def get(self, request: Request, record_id: int) -> HttpResponse:
         """Show a record with its stones and moves."""
-        record, key = record_get_with_game_key(owner=request.user, record_id=record_id)
+        record, key = record_get_with_game_key(owner_id=request.auth, record_id=record_id)
         fields = JSONRenderer().render(record_data(record))
         # The record's fields, then the cached stones and moves, in one JSON object.
         body = fields[:-1] + b"," + game_json(record=record, key=key) + b"}"
