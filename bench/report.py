@@ -7,24 +7,10 @@ import statistics
 from loadgen import Load, Result
 
 
-@dataclasses.dataclass(frozen=True)
-class Row:
-    """The runs of one endpoint on one target, one per round, and each run's ratio to health.
+class RunFigures:
+    """The figures of several wrk runs of the same request, taken together; a subclass sets results."""
 
-    A run's ratio divides its throughput by the mean of the health runs just before and after
-    its round, so a change in the machine's speed between rounds cancels out.
-    """
-
-    endpoint: str
-    target: str
-    load: Load
     results: list[Result]
-    ratios: list[float] = dataclasses.field(default_factory=list)
-
-    @property
-    def rps(self) -> float:
-        duration = sum(result.duration_s for result in self.results)
-        return sum(result.requests for result in self.results) / duration if duration else 0.0
 
     @property
     def p50_ms(self) -> float:
@@ -47,12 +33,36 @@ class Row:
         return sum(result.socket_errors for result in self.results)
 
     @property
+    def errors(self) -> int:
+        return self.non_2xx + self.socket_errors
+
+
+@dataclasses.dataclass(frozen=True)
+class Row(RunFigures):
+    """The runs of one endpoint on one target, one per round, and each run's ratio to health.
+
+    A run's ratio divides its throughput by the mean of the health runs just before and after
+    its round, so a change in the machine's speed between rounds cancels out.
+    """
+
+    endpoint: str
+    target: str
+    load: Load
+    results: list[Result]
+    ratios: list[float] = dataclasses.field(default_factory=list)
+
+    @property
+    def rps(self) -> float:
+        duration = sum(result.duration_s for result in self.results)
+        return sum(result.requests for result in self.results) / duration if duration else 0.0
+
+    @property
     def ratio(self) -> float | None:
         return statistics.median(self.ratios) if self.ratios else None
 
 
 @dataclasses.dataclass(frozen=True)
-class GrowthRow:
+class GrowthRow(RunFigures):
     """The runs of the game detail at one number of moves on one target, one connection each."""
 
     target: str
@@ -66,18 +76,6 @@ class GrowthRow:
     @property
     def min_ms(self) -> float:
         return min(result.min_ms for result in self.results)
-
-    @property
-    def p50_ms(self) -> float:
-        return statistics.median(result.p50_ms for result in self.results)
-
-    @property
-    def p99_ms(self) -> float:
-        return max(result.p99_ms for result in self.results)
-
-    @property
-    def errors(self) -> int:
-        return sum(result.errors for result in self.results)
 
 
 def throughput_table(rows: list[Row]) -> str:
