@@ -1,4 +1,4 @@
-"""A valid token of a deactivated or deleted user gets 403 on every record endpoint, never 404."""
+"""A valid token of a deactivated or deleted user gets 403 from record and user endpoints, never 404."""
 
 import psycopg
 import pytest
