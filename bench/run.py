@@ -47,6 +47,13 @@ def main() -> int:
     targets = dict(pair.split("=", 1) for pair in options.targets.split(","))
     load = Load(duration=options.duration, threads=options.threads, connections=options.connections)
     game_file = Path(options.games_dir) / options.game
+    if not game_file.is_file():
+        print(
+            f"bench: error: game record not found: {game_file}; set GAMES_DIR (make bench) or "
+            "GOBAN_GAMES_DIR (bench/run.py) to the folder of the real games, or use --games-dir",
+            file=sys.stderr,
+        )
+        return 2
     wrk_path()
 
     load_before = os.getloadavg()
@@ -140,7 +147,7 @@ def _target_rows(client, account, game_file, name, root, game, point, load, roun
         Row(f"GET records/{{id}}/ ({len(game['moves'])} moves)", name, load, runs["detail"], ratios(runs["detail"])),
         Row("GET records/", name, load, runs["list"], ratios(runs["list"])),
         Row("POST play/ + undo/", name, play_undo_load, runs["play"], ratios(runs["play"])),
-        # Too slow to take turns with the others; compared with the mean of every health run.
+        # Login is too slow to take turns with the others, so its ratio uses the mean of every health run.
         Row("POST login/", name, LOGIN_LOAD, [login], [login.rps / statistics.mean(around)]),
     ]
     print(f"bench: {name}: game detail at {rows[1].ratio:.2f} of health (rounds: "
@@ -178,11 +185,17 @@ def _records_delete(client: httpx.Client, account: Account, record_ids: list[int
 
 
 def _health_server(client: httpx.Client) -> str:
-    """Check that the target passes its health check and return the X-Goban-Server header."""
-    response = client.get("health/")
-    if response.status_code != 200:
-        raise RuntimeError(f"health check failed: {response.url} returned {response.status_code}: {response.text[:200]}")
-    return response.headers.get("X-Goban-Server", "?")
+    """Check that the target passes its health check and return the servers named in X-Goban-Server.
+
+    Two requests, so that nginx's round robin shows both of its servers.
+    """
+    servers = []
+    for _ in range(2):
+        response = client.get("health/")
+        if response.status_code != 200:
+            raise RuntimeError(f"health check failed: {response.url} returned {response.status_code}: {response.text[:200]}")
+        servers.append(response.headers.get("X-Goban-Server", "?"))
+    return ", ".join(sorted(set(servers)))
 
 
 def _tls_context(certificate: Path) -> ssl.SSLContext:
@@ -220,12 +233,14 @@ def _docker_output(*arguments: str) -> str:
 
 def _header(targets, servers, game_file: Path, load: Load, rounds: int) -> dict[str, str]:
     wrk_version = subprocess.run([wrk_path(), "-v"], capture_output=True, text=True).stdout.splitlines()[0]
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    # "-dirty" marks a checkout with uncommitted changes, whose figures no commit can reproduce.
+    describe = ["git", "-C", str(ROOT), "describe", "--always", "--dirty", "--exclude=*"]
+    commit = subprocess.run(describe, capture_output=True, text=True).stdout.strip()
     return {
         "Date": utc_now(),
         "Cores (nproc)": str(len(os.sched_getaffinity(0))),
         "CPU": _cpu_model(),
-        "Checkout (bench/run.py)": commit or "unknown",
+        "Commit": commit or "unknown",
         "Load generator": f"{wrk_version.split(' [')[0]}, on the same machine as the stack",
         "Default load": f"{load.duration:g} s per run, {load.threads} threads, {load.connections} connections; "
         f"{rounds} rounds of detail, list and play + undo, with health before each round and after the last",
