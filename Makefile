@@ -96,6 +96,8 @@ BENCH_HEALTH_URL := https://127.0.0.1/api/health/
 .PHONY: bench
 
 bench: install ## Load benchmarks with wrk against the local stack; writes bench/results.md.
+	@test -d "$(GOBAN_GAMES_DIR)" || { echo "bench: error: games folder not found: $(GOBAN_GAMES_DIR);" \
+		"set GAMES_DIR=/path/to/games" >&2; exit 2; }
 	@curl --silent --fail --insecure --max-time 5 --output /dev/null $(BENCH_HEALTH_URL) \
 		|| $(MAKE) --no-print-directory up
 	$(BIN)/python bench/run.py

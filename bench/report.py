@@ -97,7 +97,7 @@ def throughput_table(rows: list[Row]) -> str:
 def growth_table(rows: list[GrowthRow]) -> str:
     """Return the table of game detail latency against the number of moves, one connection at a time."""
     lines = [
-        "| Target | Moves | Runs | req/s (mean) | min ms | p50 ms (median) | p99 ms (max) | errors |",
+        "| Target | Moves | Runs of 1 connection | req/s (mean) | min ms | p50 ms (median) | p99 ms (max) | errors |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
