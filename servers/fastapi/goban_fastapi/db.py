@@ -97,7 +97,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         try:
             yield session
         finally:
-            # Once its transaction has ended a session holds no connection, and closing it sends
+            # Once its transaction has ended, a session has no connection and closing it sends
             # nothing to PostgreSQL, so it needs no thread. An endpoint that ends its transaction
             # saves the request a wait for one.
             if session.in_transaction():

@@ -17,7 +17,7 @@ class BearerTokenAuthentication(BaseAuthentication):
 
     request.auth is the user id in the token. request.user is read from the database when first
     used, and raises AuthenticationFailed then if that user is deleted or inactive. The default
-    IsAuthenticated permission uses it before the view runs, so a view sees only active users.
+    IsAuthenticated permission reads it before the view runs, so a view gets only active users.
 
     authenticate_header() is left unset on purpose, because DRF then rejects an unauthenticated
     request with 403 instead of 401, which is what the original web client expects.
@@ -41,7 +41,7 @@ class BearerTokenAuthentication(BaseAuthentication):
 def active_user(user_id: int) -> User:
     """Read the active user with user_id; raise AuthenticationFailed when there is none."""
     # A raw query, because this runs on almost every request and the ORM took several times
-    # longer to build it than PostgreSQL took to answer it.
+    # longer to build it than PostgreSQL took to run it.
     user = next(iter(User.objects.raw("SELECT * FROM auth_user WHERE id = %s AND is_active", [user_id])), None)
     if user is None:
         raise AuthenticationFailed("Invalid or expired token.")

@@ -17,6 +17,7 @@ from django.http import Http404
 from goban_core.rules import Move as CoreMove
 
 from goban_django.common.authentication import active_user
+from goban_django.record.apis.output import game_data
 from goban_django.record.models import Move, Record
 from goban_django.record.selectors import record_position
 
@@ -24,7 +25,7 @@ from goban_django.record.selectors import record_position
 MAX_ENTRIES = 256
 
 # Plain SQL, because the ORM spent several times longer building this query than PostgreSQL spent
-# running it. The owner's check rides on it, and the last move comes from the (record_id, move) index.
+# running it. It also checks the owner, and the last move comes from the (record_id, move) index.
 _RECORD_WITH_LAST_MOVE = """
     SELECT r.*, m.move AS last_move_number, m.id AS last_move_id
     FROM record_record AS r
@@ -67,17 +68,7 @@ def game_json(*, record: Record, key: GameKey) -> bytes:
     size = record.board_size
     moves = [CoreMove(None if pos is None else (pos % size, pos // size), color) for _, pos, color in rows]
     position = record_position(record=record, moves=moves)
-    data = {
-        "stones": [{"x": x, "y": y, "color": color} for x, y, color in position.stones()],
-        "moves": [
-            {
-                "position": None if move.point is None else {"x": move.point[0], "y": move.point[1]},
-                "color": move.color,
-                "captures": [{"x": x, "y": y} for x, y in captures],
-            }
-            for move, captures in zip(moves, position.captures, strict=True)
-        ],
-    }
+    data = game_data(moves, position)
     encoded = json.dumps(data, separators=(",", ":")).encode()[1:-1]
 
     # The moves read here may be newer than the key the caller saw, so they are filed under

@@ -18,8 +18,8 @@ RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's id.")]
 def owned_by_active_user(query: Select, *, record_id: int | BindParameter, user_id: int | BindParameter) -> Select:
     """Limit a query of records to the one with record_id, when user_id owns it and is active.
 
-    The owner's check rides on the record's query, which saves a request a round trip to the
-    database; record_missing() tells the two failures apart afterwards.
+    The owner's check is part of the record's query, which saves a request a round trip to the
+    database. record_missing() then decides between the two failures.
     """
     return query.join(User, User.id == Record.owner_id).where(
         Record.id == record_id, Record.owner_id == user_id, User.is_active

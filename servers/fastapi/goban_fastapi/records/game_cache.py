@@ -36,12 +36,12 @@ def _record_with_last_move() -> Select:
     return owned_by_active_user(query, record_id=bindparam("record_id"), user_id=bindparam("user_id"))
 
 
-# Built once: building this statement took longer than running it.
+# Built once at import, because building this statement took longer than running it.
 _RECORD_WITH_LAST_MOVE = _record_with_last_move()
 
 
 def record_with_game_key(session: Session, *, record_id: int, user_id: int) -> tuple[Record, GameKey] | None:
-    """Return the caller's record and the key of its moves as they are now, in one query; None when not found.
+    """Return the caller's record and the key of its moves as they are now, in one query, or None when not found.
 
     The key is the record's id, the last move's number and the last move's id.
     """

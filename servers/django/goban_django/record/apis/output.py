@@ -29,10 +29,9 @@ def record_data(record: Record) -> dict:
     }
 
 
-def record_detail_data(record: Record, moves: list[CoreMove], position: Position) -> dict:
-    """Return the record with the stones on the board and every move with its captures."""
+def game_data(moves: list[CoreMove], position: Position) -> dict:
+    """Return the stones on the board and every move with its captures."""
     return {
-        **record_data(record),
         "stones": [{"x": x, "y": y, "color": color} for x, y, color in position.stones()],
         "moves": [
             {
@@ -43,3 +42,8 @@ def record_detail_data(record: Record, moves: list[CoreMove], position: Position
             for move, captures in zip(moves, position.captures, strict=True)
         ],
     }
+
+
+def record_detail_data(record: Record, moves: list[CoreMove], position: Position) -> dict:
+    """Return the record with the stones on the board and every move with its captures."""
+    return {**record_data(record), **game_data(moves, position)}
