@@ -26,8 +26,10 @@ cat >/etc/nginx/goban/upstreams.conf <<CONF
 
 # After one failed attempt a server gets no requests for 5 s, then one
 # request to test it. Without this, every other request to a stopped server
-# would wait for the connect timeout before its retry.
+# would wait for the connect timeout before its retry. The zone shares the
+# rotation and the failure counts between nginx's worker processes.
 upstream goban_api {
+    zone goban_api 64k;
     server $GOBAN_DJANGO_ADDRESS:8000 max_fails=1 fail_timeout=5s;
     server $GOBAN_FASTAPI_ADDRESS:8000 max_fails=1 fail_timeout=5s;
 }

@@ -1,6 +1,7 @@
 """nginx shares /api/ between both servers and pins /django/ and /fastapi/ to one each."""
 
 from collections import Counter
+from contextlib import ExitStack
 
 import httpx
 import pytest
@@ -18,6 +19,21 @@ def test_api_requests_alternate_between_servers(http: httpx.Client):
     assert set(answered) == {"django", "fastapi"}
     assert 40 <= answered["django"] <= 60, answered
     assert 40 <= answered["fastapi"] <= 60, answered
+
+
+def test_rotation_is_shared_by_nginx_workers():
+    # Six open connections used in turn usually land on different worker
+    # processes, and only a rotation they share alternates across all of them.
+    answered = []
+    with ExitStack() as clients:
+        connections = [clients.enter_context(stack.client()) for _ in range(6)]
+        for number in range(60):
+            response = connections[number % len(connections)].get("/api/health/")
+            assert response.status_code == 200, response.text
+            answered.append(response.headers["X-Goban-Server"])
+
+    repeats = [number for number in range(1, len(answered)) if answered[number] == answered[number - 1]]
+    assert repeats == [], answered
 
 
 @pytest.mark.parametrize("server", stack.SERVERS)
