@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 from fixtures import Account, account_create, free_point, game_prefix_sgf, record_delete, record_import
@@ -31,6 +32,9 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 DEFAULT_TARGETS = "nginx=https://127.0.0.1/api,django=https://127.0.0.1/django/api,fastapi=https://127.0.0.1/fastapi/api"
 DEFAULT_GAME = "19x19-kgs-2005-aya-gnugo-many-captures-passes.sgf"
+# nginx's certificate: make up writes it to the checkout's tls/, make deploy with the
+# default inventory to the server's shared folder.
+TLS_DIRS = (ROOT / "tls", Path("/srv/goban/shared/tls"))
 GROWTH_MOVES = (0, 100)  # plus the whole game
 # Each login hashes the password with 1,000,000 PBKDF2 rounds (0.2 s of CPU with hashlib on a
 # 2-core AMD EPYC test machine), so few connections and a long timeout keep the run from
@@ -57,10 +61,21 @@ def main() -> int:
     wrk_path()
 
     load_before = os.getloadavg()
-    verify = _tls_context(Path(options.tls_dir) / "fullchain.pem")
+    tls_dir = Path(options.tls_dir) if options.tls_dir else _served_tls_dir(next(iter(targets.values())))
+    verify = _tls_context(tls_dir / "fullchain.pem")
     clients = {name: httpx.Client(base_url=url.rstrip("/") + "/", verify=verify, timeout=60) for name, url in targets.items()}
     first = next(iter(clients.values()))
-    servers = {name: _health_server(client) for name, client in clients.items()}
+    try:
+        servers = {name: _health_server(client) for name, client in clients.items()}
+    except httpx.ConnectError as error:
+        if "CERTIFICATE_VERIFY_FAILED" not in str(error):
+            raise
+        print(
+            f"bench: error: the certificate of {targets[next(iter(targets))]} is not trusted ({error}); set "
+            "GOBAN_TLS_DIR or --tls-dir to the folder of the fullchain.pem that nginx serves",
+            file=sys.stderr,
+        )
+        return 2
 
     account = account_create(first)
     created: list[int] = []
@@ -198,6 +213,32 @@ def _health_server(client: httpx.Client) -> str:
     return ", ".join(sorted(set(servers)))
 
 
+def _served_tls_dir(url: str) -> Path:
+    """Return the folder of TLS_DIRS whose fullchain.pem starts with the certificate served at url.
+
+    Return the first folder when none matches or the connection fails, so the error comes from the
+    health check that follows.
+    """
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return TLS_DIRS[0]
+    try:
+        served = ssl.PEM_cert_to_DER_cert(ssl.get_server_certificate((parts.hostname, parts.port or 443), timeout=10))
+    except OSError:
+        return TLS_DIRS[0]
+
+    end = "-----END CERTIFICATE-----"
+    for folder in TLS_DIRS:
+        chain = folder / "fullchain.pem"
+        text = chain.read_text() if chain.is_file() else ""
+        if end not in text:
+            continue
+        leaf = text.split(end, 1)[0].strip() + "\n" + end
+        if ssl.PEM_cert_to_DER_cert(leaf) == served:
+            return folder
+    return TLS_DIRS[0]
+
+
 def _tls_context(certificate: Path) -> ssl.SSLContext:
     """Trust the system's authorities plus the stack's self-signed certificate when there is one."""
     context = ssl.create_default_context()
@@ -273,8 +314,9 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--games-dir", default=os.environ.get("GOBAN_GAMES_DIR", ROOT.parent / "shared" / "games"),
                         help="folder of the real game records (env GOBAN_GAMES_DIR)")
     parser.add_argument("--game", default=DEFAULT_GAME, help=f"SGF file of the long game (default {DEFAULT_GAME})")
-    parser.add_argument("--tls-dir", default=os.environ.get("GOBAN_TLS_DIR", ROOT / "tls"),
-                        help="folder of nginx's certificate, trusted when self-signed (env GOBAN_TLS_DIR)")
+    parser.add_argument("--tls-dir", default=os.environ.get("GOBAN_TLS_DIR"),
+                        help="folder of nginx's certificate, trusted when self-signed (env GOBAN_TLS_DIR; default: "
+                             "whichever of tls/ and /srv/goban/shared/tls contains the certificate served)")
     parser.add_argument("--compose-project", default=os.environ.get("COMPOSE_PROJECT_NAME", "goban"),
                         help="Compose project whose containers' memory is reported (default goban)")
     parser.add_argument("--output", default=BENCH_DIR / "results.md", help="Markdown file to write (default bench/results.md)")
