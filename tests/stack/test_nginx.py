@@ -138,3 +138,15 @@ def test_postgres_port_is_not_published(port: str):
     assert ports.strip() == ""
     assert stack.inspect("postgres")["HostConfig"]["PortBindings"] in ({}, None)
     assert list(stack.inspect("postgres")["NetworkSettings"]["Networks"]) == [f"{stack.PROJECT}_back"]
+
+
+@pytest.mark.parametrize("network", ["back", "front"])
+def test_network_has_configured_subnet(network: str):
+    configured = json.loads(stack.compose("config", "--format", "json"))["networks"][network]["ipam"]["config"]
+    created = subprocess.run(
+        ["docker", "network", "inspect", f"{stack.PROJECT}_{network}"], capture_output=True, text=True, check=True
+    ).stdout
+
+    assert [entry["subnet"] for entry in configured] == [
+        entry["Subnet"] for entry in json.loads(created)[0]["IPAM"]["Config"]
+    ]
