@@ -92,6 +92,8 @@ test-deploy: install ## After make deploy here: imports, update under load, fail
 # part of `make test`. The stack is started first when nothing answers there
 # (curl --insecure only probes for an answer; run.py verifies the certificate).
 BENCH_HEALTH_URL := https://127.0.0.1/api/health/
+# Options passed to bench/run.py, e.g. BENCH_ARGS="--output /tmp/bench.md".
+BENCH_ARGS ?=
 
 .PHONY: bench
 
@@ -100,7 +102,7 @@ bench: install ## Load benchmarks with wrk against the local stack; writes bench
 		"set GAMES_DIR=/path/to/games" >&2; exit 2; }
 	@curl --silent --fail --insecure --max-time 5 --output /dev/null $(BENCH_HEALTH_URL) \
 		|| $(MAKE) --no-print-directory up
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # The production stack on this machine with Docker Compose alone
 # (compose.prod.yml, settings in .env). test-stack first prepares a machine
