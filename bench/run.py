@@ -61,7 +61,8 @@ def main() -> int:
     wrk_path()
 
     load_before = os.getloadavg()
-    tls_dir = Path(options.tls_dir) if options.tls_dir else _served_tls_dir(next(iter(targets.values())))
+    first_url = next(iter(targets.values()))
+    tls_dir = Path(options.tls_dir) if options.tls_dir else _served_tls_dir(first_url)
     verify = _tls_context(tls_dir / "fullchain.pem")
     clients = {name: httpx.Client(base_url=url.rstrip("/") + "/", verify=verify, timeout=60) for name, url in targets.items()}
     first = next(iter(clients.values()))
@@ -71,7 +72,7 @@ def main() -> int:
         if "CERTIFICATE_VERIFY_FAILED" not in str(error):
             raise
         print(
-            f"bench: error: the certificate of {targets[next(iter(targets))]} is not trusted ({error}); set "
+            f"bench: error: the certificate of {first_url} is not trusted ({error}); set "
             "GOBAN_TLS_DIR or --tls-dir to the folder of the fullchain.pem that nginx serves",
             file=sys.stderr,
         )

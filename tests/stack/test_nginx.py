@@ -142,11 +142,11 @@ def test_postgres_port_is_not_published(port: str):
 
 @pytest.mark.parametrize("network", ["back", "front"])
 def test_network_has_configured_subnet(network: str):
-    configured = json.loads(stack.compose("config", "--format", "json"))["networks"][network]["ipam"]["config"]
-    created = subprocess.run(
+    settings = json.loads(stack.compose("config", "--format", "json"))["networks"][network]
+    configured = [entry["subnet"] for entry in settings["ipam"]["config"]]
+    inspected = subprocess.run(
         ["docker", "network", "inspect", f"{stack.PROJECT}_{network}"], capture_output=True, text=True, check=True
     ).stdout
+    created = [entry["Subnet"] for entry in json.loads(inspected)[0]["IPAM"]["Config"]]
 
-    assert [entry["subnet"] for entry in configured] == [
-        entry["Subnet"] for entry in json.loads(created)[0]["IPAM"]["Config"]
-    ]
+    assert created == configured
